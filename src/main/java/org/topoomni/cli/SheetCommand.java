@@ -1,0 +1,32 @@
+package org.topoomni.cli;
+
+import org.topoomni.sheet.SheetLayout;
+import org.topoomni.sheet.SheetPresets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+@Command(name = "sheet", mixinStandardHelpOptions = true,
+        description = "Show the cortical-sheet layout of a backbone (where each stack and layer lies).")
+final class SheetCommand implements Callable<Integer> {
+
+    @Option(names = "--preset", defaultValue = SheetPresets.QWEN25_OMNI_3B,
+            description = "Layout preset (${COMPLETION-CANDIDATES}); default: ${DEFAULT-VALUE}.",
+            completionCandidates = PresetNames.class)
+    String preset;
+
+    @Override
+    public Integer call() {
+        SheetLayout layout = SheetPresets.get(preset);
+        System.out.print(layout.describe());
+        return 0;
+    }
+
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return SheetPresets.names().iterator();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.topoomni.sheet;
+
+import java.util.SplittableRandom;
+
+/**
+ * A batch of disc neighbourhoods on a sheet: centres drawn uniformly from all units by a seeded
+ * generator; each neighbourhood lists, for every cell of the {@link Disc} template, the sheet unit
+ * there, or -1 where the disc leaves the sheet.
+ *
+ * @param disc    the shared template
+ * @param centres the centre unit of each neighbourhood
+ * @param units   {@code count x disc.size()} unit indices, row-major, -1 for clipped cells
+ */
+public record Neighbourhoods(Disc disc, int[] centres, int[] units) {
+
+    public int count() { return centres.length; }
+
+    /** Cells per neighbourhood before clipping. */
+    public int size() { return disc.size(); }
+
+    public int unit(int neighbourhood, int cell) { return units[neighbourhood * disc.size() + cell]; }
+
+    /** Number of cells of a neighbourhood that lie on the sheet. */
+    public int validCount(int neighbourhood) {
+        int k = disc.size(), n = 0;
+        for (int i = 0; i < k; i++) if (units[neighbourhood * k + i] >= 0) n++;
+        return n;
+    }
+
+    /** Draws {@code count} neighbourhoods of the given radius. */
+    public static Neighbourhoods sample(SheetLayout layout, double radius, int count, SplittableRandom rng) {
+        return sample(layout.rows(), layout.cols(), new Disc(radius), count, rng);
+    }
+
+    public static Neighbourhoods sample(int rows, int cols, Disc disc, int count, SplittableRandom rng) {
+        if (count <= 0) throw new IllegalArgumentException("number of neighbourhoods must be positive, got " + count);
+        if (rows <= 0 || cols <= 0) throw new IllegalArgumentException("sheet must have positive size, got " + rows + " x " + cols);
+        int k = disc.size();
+        int[] centres = new int[count];
+        int[] units = new int[count * k];
+        for (int n = 0; n < count; n++) {
+            int c = rng.nextInt(rows * cols);
+            centres[n] = c;
+            int cr = c / cols, cc = c % cols;
+            for (int i = 0; i < k; i++) {
+                int r = cr + disc.dy(i), q = cc + disc.dx(i);
+                units[n * k + i] = (r >= 0 && r < rows && q >= 0 && q < cols) ? r * cols + q : -1;
+            }
+        }
+        return new Neighbourhoods(disc, centres, units);
+    }
+}

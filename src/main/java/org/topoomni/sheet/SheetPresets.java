@@ -1,0 +1,39 @@
+package org.topoomni.sheet;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/** Named layouts of known backbones, all computed by {@link SheetLayout#auto}. */
+public final class SheetPresets {
+    private SheetPresets() {}
+
+    public static final String QWEN25_OMNI_3B = "qwen2.5-omni-3b";
+
+    private static final Map<String, Supplier<SheetLayout>> PRESETS = new TreeMap<>();
+
+    static {
+        PRESETS.put(QWEN25_OMNI_3B, SheetPresets::qwen25Omni3b);
+    }
+
+    /**
+     * Qwen2.5-Omni-3B's Thinker: vision encoder 32 x 1280, audio encoder 32 x 1280, language
+     * model 36 x 2048 - the paper's 304 x 512 sheet.
+     */
+    public static SheetLayout qwen25Omni3b() {
+        return SheetLayout.auto(
+                List.of(new Stack("vision", Modality.VISION, 32, 1280), new Stack("audio", Modality.AUDIO, 32, 1280)),
+                new Stack("language", Modality.LANGUAGE, 36, 2048));
+    }
+
+    public static SheetLayout get(String name) {
+        Supplier<SheetLayout> s = PRESETS.get(name);
+        if (s == null) throw new IllegalArgumentException("unknown sheet preset '" + name + "'; known: " + names());
+        return s.get();
+    }
+
+    public static java.util.Set<String> names() {
+        return PRESETS.keySet();
+    }
+}

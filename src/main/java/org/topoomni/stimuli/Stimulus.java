@@ -1,0 +1,33 @@
+package org.topoomni.stimuli;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * One stimulus: an image, a sound, a text, or several of them presented together (an
+ * audiovisual item is an image and a sound with a prompt text). At least one is present.
+ *
+ * @param id         unique within its set, also the base of its file names
+ * @param category   the condition it belongs to (e.g. "faces", "speech", "false_belief")
+ * @param run        run number (1-based); analyses split runs even/odd
+ * @param image      RGB image, or null
+ * @param audio      mono audio, or null
+ * @param text       text (a sentence, story, problem, or the prompt of an audiovisual item), or null
+ * @param provenance how it was made
+ */
+public record Stimulus(String id, String category, int run, BufferedImage image, Audio audio, String text,
+                       Provenance provenance) {
+    public Stimulus {
+        if (id == null || id.isBlank()) throw new IllegalArgumentException("stimulus id must not be empty");
+        if (category == null || category.isBlank()) throw new IllegalArgumentException("stimulus '" + id + "' has no category");
+        if (run < 1) throw new IllegalArgumentException("stimulus '" + id + "' has run " + run + "; runs start at 1");
+        if (image == null && audio == null && text == null) {
+            throw new IllegalArgumentException("stimulus '" + id + "' has no image, audio or text");
+        }
+    }
+
+    public boolean hasImage() { return image != null; }
+
+    public boolean hasAudio() { return audio != null; }
+
+    public boolean hasText() { return text != null; }
+}
