@@ -1,6 +1,8 @@
 package org.topoomni.stimuli;
 
 import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One stimulus: an image, a sound, a text, or several of them presented together (an
@@ -12,11 +14,14 @@ import java.awt.image.BufferedImage;
  * @param image      RGB image, or null
  * @param audio      mono audio, or null
  * @param text       text (a sentence, story, problem, or the prompt of an audiovisual item), or null
+ * @param attributes finer labels of the item (e.g. "instrument" = "piano", "voice" = "en-us+f3",
+ *                   "angle_deg" = "45", "frequency_hz" = "400"); never null
  * @param provenance how it was made
  */
 public record Stimulus(String id, String category, int run, BufferedImage image, Audio audio, String text,
-                       Provenance provenance) {
+                       Map<String, String> attributes, Provenance provenance) {
     public Stimulus {
+        attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
         if (id == null || id.isBlank()) throw new IllegalArgumentException("stimulus id must not be empty");
         if (category == null || category.isBlank()) throw new IllegalArgumentException("stimulus '" + id + "' has no category");
         if (run < 1) throw new IllegalArgumentException("stimulus '" + id + "' has run " + run + "; runs start at 1");
