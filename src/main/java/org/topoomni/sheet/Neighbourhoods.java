@@ -35,12 +35,20 @@ public record Neighbourhoods(Disc disc, int[] centres, int[] units) {
     public static Neighbourhoods sample(int rows, int cols, Disc disc, int count, SplittableRandom rng) {
         if (count <= 0) throw new IllegalArgumentException("number of neighbourhoods must be positive, got " + count);
         if (rows <= 0 || cols <= 0) throw new IllegalArgumentException("sheet must have positive size, got " + rows + " x " + cols);
-        int k = disc.size();
         int[] centres = new int[count];
+        for (int n = 0; n < count; n++) centres[n] = rng.nextInt(rows * cols);
+        return around(rows, cols, disc, centres);
+    }
+
+    /** Neighbourhoods around given centre units. */
+    public static Neighbourhoods around(int rows, int cols, Disc disc, int[] centres) {
+        int k = disc.size(), count = centres.length;
         int[] units = new int[count * k];
         for (int n = 0; n < count; n++) {
-            int c = rng.nextInt(rows * cols);
-            centres[n] = c;
+            int c = centres[n];
+            if (c < 0 || c >= rows * cols) {
+                throw new IllegalArgumentException("centre " + c + " is outside the " + rows + " x " + cols + " sheet");
+            }
             int cr = c / cols, cc = c % cols;
             for (int i = 0; i < k; i++) {
                 int r = cr + disc.dy(i), q = cc + disc.dx(i);

@@ -1,0 +1,62 @@
+package org.topoomni.cli;
+
+import ai.djl.ndarray.types.DataType;
+import org.topoomni.bench.LossBenchmark;
+import org.topoomni.sheet.SheetPresets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print numbers (speed and memory of the hot paths).",
+        subcommands = {BenchCommand.Loss.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "loss", mixinStandardHelpOptions = true,
+            description = "Time one step (forward + backward) of the spatial loss on a full sheet; last line loss_step_ms=<median>.")
+    static final class Loss implements Callable<Integer> {
+        @Option(names = "--preset", defaultValue = SheetPresets.QWEN25_OMNI_3B, description = "Sheet preset (default: ${DEFAULT-VALUE}).")
+        String preset;
+        @Option(names = {"-T", "--samples"}, defaultValue = "64", description = "Samples (time bins) per sheet (default: ${DEFAULT-VALUE}).")
+        int samples;
+        @Option(names = "--neighbourhoods", defaultValue = "100", description = "Neighbourhoods per step (default: ${DEFAULT-VALUE}).")
+        int neighbourhoods;
+        @Option(names = "--radius", defaultValue = "20", description = "Disc radius in sheet units (default: ${DEFAULT-VALUE}).")
+        double radius;
+        @Option(names = "--dtype", defaultValue = "float32", description = "float32 or float64 (default: ${DEFAULT-VALUE}).")
+        String dtype;
+        @Option(names = "--warmup", defaultValue = "2", description = "Untimed warm-up steps (default: ${DEFAULT-VALUE}).")
+        int warmup;
+        @Option(names = "--steps", defaultValue = "7", description = "Timed steps, at least 5 for the reported median (default: ${DEFAULT-VALUE}).")
+        int steps;
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of data and neighbourhoods (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            if (samples < 2) throw new IllegalArgumentException("--samples must be at least 2, got " + samples);
+            DataType type = switch (dtype.toLowerCase(Locale.ROOT)) {
+                case "float32" -> DataType.FLOAT32;
+                case "float64" -> DataType.FLOAT64;
+                default -> throw new IllegalArgumentException("--dtype must be float32 or float64, got " + dtype);
+            };
+            LossBenchmark.Result r = LossBenchmark.run(new LossBenchmark.Settings(SheetPresets.get(preset), samples,
+                    neighbourhoods, radius, type, warmup, steps, seed), System.out);
+            System.out.printf(Locale.ROOT, "median %.1f ms per step (min %.1f) over %d steps%n", r.medianMs(), r.minMs(), steps);
+            System.out.printf(Locale.ROOT, "effective %.1f GFLOP/s%n", r.gflops());
+            System.out.printf(Locale.ROOT, "peak memory (resident, incl. native) %.0f MiB%n", r.peakRssBytes() / 1048576.0);
+            System.out.printf(Locale.ROOT, "loss_step_ms=%.1f%n", r.medianMs());
+            return 0;
+        }
+    }
+}
