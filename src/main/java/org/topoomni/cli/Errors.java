@@ -13,7 +13,7 @@ final class Errors {
         boolean userError = ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
                 || ex instanceof IllegalStateException || ex instanceof java.io.UncheckedIOException;
         String msg = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
-        cl.getErr().println("topo-omni " + cl.getCommandName() + ": error: " + msg);
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": error: " + msg);
         if (!userError || System.getenv("TOPO_OMNI_DEBUG") != null) ex.printStackTrace(cl.getErr());
         return userError ? 2 : 1;
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SheetCommand.class,
                 BenchCommand.class,
+                DemoCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,66 @@
+package org.topoomni.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CliTest {
+
+    /** Runs the command line with stdout and stderr captured. */
+    static Run run(String... args) {
+        PrintStream out = System.out, err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    record Run(int code, String out, String err) {}
+
+    @Test
+    void helpListsEverySubcommandWithADescription() {
+        Run r = run("--help");
+        assertEquals(0, r.code());
+        for (String cmd : new String[] {"sheet", "bench", "demo"}) {
+            assertTrue(r.out().matches("(?s).*\\n\\s+" + cmd + "\\s+\\S.*"), cmd + " missing from help:\n" + r.out());
+        }
+    }
+
+    @Test
+    void sheetCommandPrintsThePapersLayout() {
+        Run r = run("sheet");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("304 x 512"), r.out());
+        assertTrue(r.out().contains("language"), r.out());
+    }
+
+    @Test
+    void badInputIsOneClearLineAndExitCode2() {
+        Run r = run("bench", "loss", "--radius", "-1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("topo-omni bench loss: error: neighbourhood radius must be a positive number"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace for a user error:\n" + r.err());
+        Run unknown = run("sheet", "--preset", "gpt-9");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown sheet preset 'gpt-9'"), unknown.err());
+    }
+
+    @Test
+    void lossBenchmarkRunsOnASmallSheetAndEndsWithItsNumber() {
+        Run r = run("bench", "loss", "--preset", "qwen2.5-omni-3b", "-T", "8", "--neighbourhoods", "4",
+                "--radius", "5", "--warmup", "0", "--steps", "2");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("loss_step_ms=\\d+\\.\\d"), lines[lines.length - 1]);
+    }
+}
