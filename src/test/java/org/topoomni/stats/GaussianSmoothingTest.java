@@ -33,6 +33,9 @@ class GaussianSmoothingTest {
                 maps[grid.length + i] = (float) -grid[i];
             }
             GaussianSmoothing.smoothInPlace(maps, 2, rows, cols, fwhm);
+            double worstFloat = 0;
+            for (int i = 0; i < grid.length; i++) worstFloat = Math.max(worstFloat, Golden.error(maps[i], expected[i]));
+            System.out.printf("golden %-40s worst scaled error %.3e%n", "float smoothing FWHM " + e.getKey(), worstFloat);
             for (int i = 0; i < grid.length; i++) {
                 assertEquals(expected[i], maps[i], 1e-5 * Math.max(1, Math.abs(expected[i])));
                 assertEquals(-expected[i], maps[grid.length + i], 1e-5 * Math.max(1, Math.abs(expected[i])));
@@ -95,6 +98,21 @@ class GaussianSmoothingTest {
             double[] expected = GaussianSmoothing.smooth(one, rows, cols, 4);
             for (int i = 0; i < one.length; i++) assertEquals(expected[i], maps[m * one.length + i], 1e-6, "map " + m + " cell " + i);
         }
+    }
+
+    @Test
+    void tinyKernelsAgreeBetweenTheTwoPaths() {
+        // FWHM 0.2: radius 0 (identity); FWHM 0.5: radius 1; FWHM 12: radius 15 (all tap groupings)
+        int rows = 9, cols = 40;
+        double[] grid = MoransITest.noise(rows * cols, 6);
+        for (double fwhm : new double[]{0.2, 0.5, 12}) {
+            double[] expected = GaussianSmoothing.smooth(grid, rows, cols, fwhm);
+            float[] maps = new float[grid.length];
+            for (int i = 0; i < grid.length; i++) maps[i] = (float) grid[i];
+            GaussianSmoothing.smoothInPlace(maps, 1, rows, cols, fwhm);
+            for (int i = 0; i < grid.length; i++) assertEquals(expected[i], maps[i], 1e-6, "FWHM " + fwhm + " cell " + i);
+        }
+        assertArrayEquals(grid, GaussianSmoothing.smooth(grid, rows, cols, 0.2), 0.0);
     }
 
     @Test
