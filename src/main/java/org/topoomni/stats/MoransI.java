@@ -48,6 +48,16 @@ public final class MoransI {
         return test(grid, QueenWeights.lattice(rows, cols), permutations, new SplittableRandom(seed));
     }
 
+    /**
+     * Moran's I of the grid values restricted to {@code cells} (e.g. one connected component):
+     * queen weights among those cells only, row-standardised, with permutation inference.
+     */
+    public static MoranResult ofCells(double[] grid, int rows, int cols, int[] cells, int permutations, long seed) {
+        if (grid == null) throw new IllegalArgumentException("grid is missing (null)");
+        Checks.grid(grid.length, rows, cols, "Moran's I");
+        return test(grid, QueenWeights.ofCells(cells, rows, cols), permutations, new SplittableRandom(seed));
+    }
+
     /** Moran's I of the grid values on the cells of {@code w}. */
     public static double statistic(double[] grid, QueenWeights w) {
         double[] z = centred(grid, w);

@@ -120,6 +120,7 @@ class MoransITest {
         double[] z = {-2, -1, 0, 2, 1};
         double num = z[0] * z[1] + z[1] * (z[0] + z[2] + z[3]) / 3 + z[2] * (z[1] + z[3]) / 2 + z[3] * (z[1] + z[2] + z[4]) / 3 + z[4] * z[3];
         assertEquals(num / 10, MoransI.statistic(grid, w), 1e-15);
+        assertEquals(num / 10, MoransI.ofCells(grid, 3, 3, cells, 0, 1).i(), 1e-15);
         assertEquals(MoransI.lattice(grid, 3, 3), MoransI.statistic(grid, QueenWeights.ofCells(Checks.range(0, 9), 3, 3)), 1e-15);
     }
 
