@@ -219,7 +219,7 @@ public final class TinyOmni implements Backbone {
             }
         }
         NDArray ids = m.create(toLong(batch.ids));
-        NDArray text = p("language.embed").get(new NDIndex("{}", ids)); // (b*s, dl)
+        NDArray text = own(p("language.embed").get(new NDIndex("{}", ids)), m); // (b*s, dl)
         NDList parts = new NDList(text);
         if (media.vision() != null) parts.add(media.vision().reshape(-1, dl));
         if (media.audio() != null) parts.add(media.audio().reshape(-1, dl));
@@ -249,7 +249,7 @@ public final class TinyOmni implements Backbone {
             h = hook.apply(new LayerSite(LANGUAGE, l), h, tokens);
         }
         h = Nn.rmsNorm(h, p("language.norm.g"));
-        return h.matMul(p("language.embed").transpose());
+        return h.matMul(own(p("language.embed").transpose(), m));
     }
 
     @Override
@@ -321,6 +321,12 @@ public final class TinyOmni implements Backbone {
             }
         }
         return out;
+    }
+
+    /** Arrays computed from a parameter land in the parameters' manager; move them to the step's. */
+    private static NDArray own(NDArray x, NDManager m) {
+        x.attach(m);
+        return x;
     }
 
     private static long[] toLong(int[] a) {

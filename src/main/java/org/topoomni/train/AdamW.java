@@ -44,7 +44,7 @@ public final class AdamW implements AutoCloseable {
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
             if (!e.getValue().hasGradient()) continue;
             NDArray g = e.getValue().getGradient();
-            g.tempAttach(scratch);
+            g.attach(scratch); // the wrapper goes with the step; the gradient stays on the parameter
             grads.put(e.getKey(), g);
             sq += g.square().sum().getFloat();
         }

@@ -1,0 +1,188 @@
+package org.topoomni.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.topoomni.model.Batch;
+import org.topoomni.model.Checkpoint;
+import org.topoomni.model.LayerHook;
+import org.topoomni.model.Losses;
+import org.topoomni.model.Safetensors;
+import org.topoomni.model.TinyOmni;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Predicate;
+
+/**
+ * Multitask pretraining of a backbone: AdamW with warm-up + cosine schedule, global gradient
+ * clipping, seeded batch order. The batch of step t is a pure function of (seed, t), so a run
+ * resumed from its state folder continues exactly where it stopped.
+ */
+public final class Pretrainer {
+
+    public record Settings(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+                           double clipNorm, long seed, int checkpointEvery) {
+        public Settings {
+            if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
+            if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+    }
+
+    /** Loss curve point. */
+    public record Point(int step, double loss, double lr, double gradNorm, double seconds) {}
+
+    public static final String STATE_DIR = "train-state";
+
+    private final Settings s;
+    private final PrintStream log;
+
+    public Pretrainer(Settings settings, PrintStream log) {
+        this.s = settings;
+        this.log = log;
+    }
+
+    /** Indices of the items in the batch of a step: shuffled epochs, seeded. */
+    static int[] batchAt(int step, int batchSize, int n, long seed) {
+        int perEpoch = Math.max(1, n / batchSize);
+        int epoch = step / perEpoch, k = step % perEpoch;
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) perm[i] = i;
+        SplittableRandom rng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = perm[i]; perm[i] = perm[j]; perm[j] = t;
+        }
+        int[] out = new int[Math.min(batchSize, n)];
+        for (int i = 0; i < out.length; i++) out[i] = perm[(k * batchSize + i) % n];
+        return out;
+    }
+
+    /**
+     * Trains {@code model} in place. With {@code stateDir} given, saves its state there every
+     * {@code checkpointEvery} steps and resumes from it if present.
+     *
+     * @return the loss curve of this run (resumed runs include the earlier points)
+     */
+    public List<Point> train(NDManager manager, TinyOmni model, List<TrainItem> items, Path stateDir) throws IOException {
+        return train(manager, model, items, stateDir, Integer.MAX_VALUE);
+    }
+
+    /** Weight decay applies to matrices (names ending in w, w1, wq, ..., embed), not to gains, biases, positions. */
+    static boolean decays(String name) {
+        String last = name.substring(name.lastIndexOf('.') + 1);
+        return last.startsWith("w") || last.equals("embed");
+    }
+
+    /** As {@link #train(NDManager, TinyOmni, List, Path)}, but stops (as if interrupted) after {@code maxSteps} steps of this run. */
+    public List<Point> train(NDManager manager, TinyOmni model, List<TrainItem> items, Path stateDir, int maxSteps) throws IOException {
+        if (items.isEmpty()) throw new IllegalArgumentException("nothing to train on: no items");
+        Schedule schedule = new Schedule(s.learningRate(), (int) Math.round(s.warmupFraction() * s.steps()), s.steps(), 0.05);
+        Predicate<String> decayed = Pretrainer::decays;
+        List<Point> curve = new ArrayList<>();
+        model.weights().requireGradients(true);
+        try (AdamW opt = new AdamW(manager, 0.9, 0.98, 1e-8, s.weightDecay())) {
+            int start = 0;
+            if (stateDir != null && Files.isRegularFile(stateDir.resolve("state.json"))) {
+                start = restore(stateDir, model, opt, curve);
+                log.printf(Locale.ROOT, "resuming pretraining at step %d of %d%n", start, s.steps());
+            }
+            long t0 = System.nanoTime();
+            double secondsBefore = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).seconds();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(s.steps())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
+                    .setConsumer(new ConsoleProgressBarConsumer(log, 110)).setUnit(" steps", 1).showSpeed().build()) {
+                bar.stepTo(start);
+                double smooth = Double.NaN;
+                for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
+                    int[] idx = batchAt(step, s.batchSize(), items.size(), s.seed());
+                    List<org.topoomni.model.Example> ex = new ArrayList<>();
+                    for (int i : idx) ex.add(items.get(i).example());
+                    Batch batch = new Batch(model.config(), ex, true);
+                    double lr = schedule.at(step), loss, norm;
+                    try (NDManager sub = manager.newSubManager()) {
+                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                            model.weights().zeroGradients();
+                            NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, LayerHook.NONE), batch);
+                            loss = l.getFloat();
+                            if (!Double.isFinite(loss)) {
+                                throw new IllegalStateException("loss became " + loss + " at step " + step + ": training diverged (lower the learning rate)");
+                            }
+                            gc.backward(l);
+                        }
+                        norm = opt.update(model.weights().all(), lr, s.clipNorm(), decayed, sub);
+                    }
+                    double secs = secondsBefore + (System.nanoTime() - t0) / 1e9;
+                    curve.add(new Point(step + 1, loss, lr, norm, secs));
+                    smooth = Double.isNaN(smooth) ? loss : 0.95 * smooth + 0.05 * loss;
+                    bar.step();
+                    bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", smooth));
+                    boolean last = step + 1 == s.steps();
+                    if (stateDir != null && s.checkpointEvery() > 0 && ((step + 1) % s.checkpointEvery() == 0 || last)) {
+                        save(stateDir, model, opt, step + 1, curve);
+                    }
+                }
+            }
+        }
+        model.weights().requireGradients(false);
+        return curve;
+    }
+
+    private void save(Path dir, TinyOmni model, AdamW opt, int step, List<Point> curve) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Safetensors.Tensor> moments = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : opt.firstMoments().entrySet()) {
+            moments.put("m1." + e.getKey(), new Safetensors.Tensor(e.getValue().getShape().getShape(), e.getValue().toFloatArray()));
+            NDArray v = opt.secondMoments().get(e.getKey());
+            moments.put("m2." + e.getKey(), new Safetensors.Tensor(v.getShape().getShape(), v.toFloatArray()));
+        }
+        Safetensors.write(dir.resolve("optimizer.safetensors"), moments, Map.of("step", Integer.toString(step)));
+        Checkpoint.save(dir.resolve("model"), model, Map.of("step", Integer.toString(step)));
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode st = om.createObjectNode();
+        st.put("step", step);
+        st.put("optimizer_step", opt.step());
+        st.put("seed", s.seed());
+        st.put("steps", s.steps());
+        st.put("batch_size", s.batchSize());
+        var arr = st.putArray("curve");
+        for (Point p : curve) arr.addArray().add(p.step()).add(p.loss()).add(p.lr()).add(p.gradNorm()).add(p.seconds());
+        Path tmp = Files.createTempFile(dir, ".state", ".tmp");
+        Files.writeString(tmp, om.writeValueAsString(st));
+        Files.move(tmp, dir.resolve("state.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private int restore(Path dir, TinyOmni model, AdamW opt, List<Point> curve) throws IOException {
+        var st = new ObjectMapper().readTree(dir.resolve("state.json").toFile());
+        if (st.path("seed").asLong() != s.seed() || st.path("steps").asInt() != s.steps() || st.path("batch_size").asInt() != s.batchSize()) {
+            throw new IllegalArgumentException("the saved training state in " + dir + " was made with other settings (seed "
+                    + st.path("seed").asLong() + ", steps " + st.path("steps").asInt() + ", batch " + st.path("batch_size").asInt()
+                    + "); delete it or run with the same settings");
+        }
+        model.weights().load(dir.resolve("model").resolve(Checkpoint.WEIGHTS));
+        Map<String, Safetensors.Tensor> m = Safetensors.read(dir.resolve("optimizer.safetensors"));
+        Map<String, float[]> first = new LinkedHashMap<>(), second = new LinkedHashMap<>();
+        for (Map.Entry<String, Safetensors.Tensor> e : m.entrySet()) {
+            if (e.getKey().startsWith("m1.")) first.put(e.getKey().substring(3), e.getValue().data());
+            else if (e.getKey().startsWith("m2.")) second.put(e.getKey().substring(3), e.getValue().data());
+        }
+        opt.restore(st.path("optimizer_step").asLong(), first, second, model.weights().all());
+        for (var p : st.path("curve")) curve.add(new Point(p.get(0).asInt(), p.get(1).asDouble(), p.get(2).asDouble(), p.get(3).asDouble(), p.get(4).asDouble()));
+        return st.path("step").asInt();
+    }
+}
