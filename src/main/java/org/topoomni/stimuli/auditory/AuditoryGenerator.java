@@ -20,7 +20,10 @@ import java.util.TreeMap;
  * <li>{@code speech}: espeak-ng speaking generated English sentences ({@link SentenceGenerator})
  *     with many English voices and variants (and a few other languages' voices reading English),
  *     speed 130-210 words per minute and pitch varied; resampled 22,050 to 16,000 Hz with the
- *     project's windowed-sinc resampler. Speech localizer ON condition (Overath et al. 2015).</li>
+ *     project's windowed-sinc resampler. Speech localizer ON condition (Overath et al. 2015).
+ *     The text is kept in the attribute "transcript", not in {@link Stimulus#text()} (so that a
+ *     model is not handed the words as text); speech runs to the clip's end and is cut there,
+ *     so the transcript is usually longer than what is heard.</li>
  * <li>{@code quilted_speech}: the same kind of speech cut into segments (default
  *     {@value SpeechQuilter#DEFAULT_SEGMENT_MS} ms) and reordered by {@link SpeechQuilter}: same
  *     long-term spectrum, no words or prosody. Speech localizer OFF condition.</li>

@@ -119,18 +119,6 @@ final class Dsp {
         }
     }
 
-    /** Linear interpolation through key points (times in seconds, ascending) evaluated at time t. */
-    static double track(double[] times, double[] values, double t) {
-        if (t <= times[0]) return values[0];
-        for (int i = 1; i < times.length; i++) {
-            if (t <= times[i]) {
-                double u = (t - times[i - 1]) / (times[i] - times[i - 1]);
-                return values[i - 1] + u * (values[i] - values[i - 1]);
-            }
-        }
-        return values[values.length - 1];
-    }
-
     /** Sine oscillator following a per-sample frequency track (Hz), starting at phase 0. */
     static float[] sineSweep(double[] freq, int sr) {
         float[] y = new float[freq.length];
