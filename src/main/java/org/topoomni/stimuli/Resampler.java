@@ -44,6 +44,49 @@ public final class Resampler {
         double ratio = (double) toRate / fromRate;
         double cutoff = Math.min(1.0, ratio) * (ratio < 1 ? 0.95 : 1.0); // relative to input Nyquist
         double halfWidth = HALF_TAPS / cutoff; // in input samples
+        int g = gcd(fromRate, toRate), up = toRate / g, down = fromRate / g;
+        if (up <= 4096) {
+            // Rational ratio: output n sits at input position n * down / up, so only `up` distinct
+            // fractional phases occur; their filters are computed once.
+            int taps = (int) Math.ceil(2 * halfWidth) + 2;
+            float[][] bank = new float[up][];
+            int[] first = new int[up];
+            for (int ph = 0; ph < up; ph++) {
+                double frac = ph / (double) up;
+                int lo = (int) Math.ceil(frac - halfWidth);
+                first[ph] = lo;
+                float[] h = new float[taps];
+                double norm = 0;
+                for (int i = 0; i < taps; i++) {
+                    double d = lo + i - frac;
+                    double u = d / halfWidth;
+                    if (u <= -1 || u >= 1) continue;
+                    double arg = Math.PI * d * cutoff;
+                    double v = cutoff * (arg == 0 ? 1 : Math.sin(arg) / arg) * window(Math.abs(u));
+                    h[i] = (float) v;
+                    norm += v;
+                }
+                for (int i = 0; i < taps; i++) h[i] /= (float) norm;
+                bank[ph] = h;
+            }
+            for (int n = 0; n < outLen; n++) {
+                long pos = (long) n * down;
+                int base = (int) (pos / up), ph = (int) (pos % up);
+                float[] h = bank[ph];
+                int k0 = base + first[ph];
+                double acc = 0;
+                if (k0 >= 0 && k0 + h.length <= x.length) {
+                    for (int i = 0; i < h.length; i++) acc += h[i] * x[k0 + i];
+                } else {
+                    for (int i = 0; i < h.length; i++) {
+                        int k = k0 + i;
+                        if (k >= 0 && k < x.length) acc += h[i] * x[k];
+                    }
+                }
+                y[n] = (float) acc;
+            }
+            return y;
+        }
         for (int n = 0; n < outLen; n++) {
             double t = n / ratio; // position in input samples
             int lo = (int) Math.ceil(t - halfWidth), hi = (int) Math.floor(t + halfWidth);
@@ -62,6 +105,10 @@ public final class Resampler {
             y[n] = (float) (norm == 0 ? 0 : acc / norm);
         }
         return y;
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** Modified Bessel function of the first kind, order 0 (power series). */
