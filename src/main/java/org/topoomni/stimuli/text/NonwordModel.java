@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
  * Pronounceable nonwords from a letter-trigram model of English spelling, trained on the
  * system word list (wamerican, {@code /usr/share/dict/words}: lower-case ASCII words of 2-12
  * letters). A candidate is kept only if it is within one letter of the wanted length, is not a
- * word of the list, has a vowel (a e i o u y), no letter three times in a row and no run of more
+ * word of the list nor such a word plus a common suffix (-s, -es, -ed, -er, -ing, -ly...), has a vowel (a e i o u y), does not start with a doubled letter, has no letter three times in a row and no run of more
  * than three consonants. If the word list is missing, or sampling keeps failing, a
  * consonant-vowel syllable template (onset + vowel + optional coda) makes the nonword instead.
  * Immutable and thread-safe; all randomness comes from the caller's generator.
@@ -138,9 +138,21 @@ public final class NonwordModel {
         return sb.toString();
     }
 
-    /** Pronounceable-looking and not a word. */
+    private static final String[] SUFFIXES = {"s", "es", "ed", "d", "er", "ers", "ing", "ings", "ly", "y"};
+
+    /** Whether {@code w} is a word or a word with a common inflection ("lings" from "ling"). */
+    public boolean isWordLike(String w) {
+        if (isWord(w)) return true;
+        for (String suf : SUFFIXES) {
+            if (w.length() - suf.length() >= 3 && w.endsWith(suf) && isWord(w.substring(0, w.length() - suf.length()))) return true;
+        }
+        return false;
+    }
+
+    /** Pronounceable-looking and neither a word nor an inflected word. */
     boolean acceptable(String w) {
-        if (w.length() < 2 || isWord(w)) return false;
+        if (w.length() < 2 || isWordLike(w)) return false;
+        if (w.charAt(0) == w.charAt(1)) return false; // "tties", "ssa": no doubled letter at the start
         boolean vowel = false;
         int consonantRun = 0;
         for (int i = 0; i < w.length(); i++) {
