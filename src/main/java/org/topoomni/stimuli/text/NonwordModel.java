@@ -12,11 +12,12 @@ import java.util.SplittableRandom;
 /**
  * Pronounceable nonwords from a letter-trigram model of English spelling, trained on the
  * system word list (wamerican, {@code /usr/share/dict/words}: lower-case ASCII words of 2-12
- * letters). A candidate is kept only if it is within one letter of the wanted length, is not a
- * word of the list nor such a word plus a common suffix (-s, -es, -ed, -er, -ing, -ly...), has a vowel (a e i o u y), does not start with a doubled letter, has no letter three times in a row and no run of more
- * than three consonants. If the word list is missing, or sampling keeps failing, a
- * consonant-vowel syllable template (onset + vowel + optional coda) makes the nonword instead.
- * Immutable and thread-safe; all randomness comes from the caller's generator.
+ * letters). A candidate is kept only if it is within one letter of the wanted length; is neither
+ * a word of the list nor such a word plus a common suffix (-s, -es, -ed, -er, -ing, -ly...);
+ * has a vowel (a e i o u y); does not start with a doubled letter; and has no letter three times
+ * in a row and no run of more than three consonants. If the word list is missing, or sampling
+ * keeps failing, a consonant-vowel syllable template (onset + vowel + optional coda) makes the
+ * nonword instead. Immutable and thread-safe; all randomness comes from the caller's generator.
  */
 public final class NonwordModel {
     public static final Path SYSTEM_WORDS = Path.of("/usr/share/dict/words");
