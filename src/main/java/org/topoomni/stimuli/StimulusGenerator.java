@@ -29,4 +29,24 @@ public interface StimulusGenerator {
     default String source(String category) {
         return "rendered";
     }
+
+    /**
+     * The name whose item seeds a category shares. Categories with the same key get the same
+     * seed for the same index, so a control condition can be made from the very same source as
+     * its partner: {@code nonwords} item 7 replaces each word of {@code sentences} item 7 by a
+     * nonword, {@code quilted_speech} item 7 can quilt {@code speech} item 7. Default: the
+     * category itself.
+     */
+    default String seedKey(String category) {
+        return category;
+    }
+
+    /**
+     * How many exemplars of {@code category} the library makes when asked for
+     * {@code perCategory} of each; a pretraining corpus may want many more. Default:
+     * {@code perCategory}.
+     */
+    default int count(String category, int perCategory) {
+        return perCategory;
+    }
 }
