@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print numbers (speed and memory of the hot paths).",
-        subcommands = {BenchCommand.Loss.class})
+        subcommands = {BenchCommand.Loss.class, BenchCommand.Model.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -56,6 +56,26 @@ final class BenchCommand implements Runnable {
             System.out.printf(Locale.ROOT, "effective %.1f GFLOP/s%n", r.gflops());
             System.out.printf(Locale.ROOT, "peak memory (resident, incl. native) %.0f MiB%n", r.peakRssBytes() / 1048576.0);
             System.out.printf(Locale.ROOT, "loss_step_ms=%.1f%n", r.medianMs());
+            return 0;
+        }
+    }
+
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Time one pretraining step of TinyOmni (forward, backward, update); last line model_step_ms=<median>.")
+    static final class Model implements Callable<Integer> {
+        @Option(names = "--config", description = "Model sizes as JSON (default: the built-in TinyOmni).")
+        java.nio.file.Path config;
+        @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+        @Option(names = "--steps", defaultValue = "5", description = "Timed steps (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Override
+        public Integer call() throws Exception {
+            org.topoomni.model.OmniConfig cfg = config == null ? org.topoomni.model.OmniConfig.tinyDefault() : org.topoomni.model.OmniConfig.read(config);
+            var r = org.topoomni.bench.ModelBenchmark.run(cfg, batch, 2, steps, System.out);
+            System.out.printf(Locale.ROOT, "median: forward %.0f ms, backward %.0f ms, update %.0f ms%n", r.forwardMs(), r.backwardMs(), r.updateMs());
+            System.out.printf(Locale.ROOT, "model_step_ms=%.0f%n", r.stepMs());
             return 0;
         }
     }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 SheetCommand.class,
                 StimuliCommand.class,
+                PretrainCommand.class,
+                AskCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class

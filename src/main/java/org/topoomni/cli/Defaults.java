@@ -1,0 +1,33 @@
+package org.topoomni.cli;
+
+import org.topoomni.stimuli.Families;
+import org.topoomni.stimuli.Progress;
+import org.topoomni.stimuli.StimulusLibrary;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+
+/** Default locations and the default stimulus library, made on first use. */
+final class Defaults {
+    private Defaults() {}
+
+    /** The project's cache folder ({@code TOPO_OMNI_HOME/.cache}, or ./.cache). */
+    static Path cache() {
+        String home = System.getenv("TOPO_OMNI_HOME");
+        return (home == null ? Path.of(".") : Path.of(home)).resolve(".cache").toAbsolutePath().normalize();
+    }
+
+    /** The stimulus library of a seed and size, generated if it is missing or incomplete. */
+    static Path library(long seed, int perCategory) {
+        Path dir = cache().resolve("stimuli").resolve("seed-" + seed + "-n" + perCategory);
+        Families fam = Families.standard();
+        new StimulusLibrary(fam).createdBy("topo-omni " + Versions.VERSION)
+                .generate(dir, seed, perCategory, new LinkedHashSet<>(fam.available()), Progress.console(System.err));
+        return dir;
+    }
+
+    static boolean exists(Path p) {
+        return Files.exists(p);
+    }
+}

@@ -1,0 +1,51 @@
+package org.topoomni.cli;
+
+import org.topoomni.model.OmniConfig;
+import org.topoomni.train.PretrainEvaluation;
+import org.topoomni.train.PretrainRun;
+import org.topoomni.train.Pretrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "pretrain", mixinStandardHelpOptions = true,
+        description = "Pretrain TinyOmni (the embedded multimodal model) on the stimulus library.")
+final class PretrainCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, description = "Checkpoint folder to write.")
+    Path out;
+    @Option(names = "--config", description = "Model sizes as JSON (default: the built-in TinyOmni).")
+    Path config;
+    @Option(names = "--stimuli", description = "Stimulus library (default: the library of --seed, generated under .cache/stimuli if missing).")
+    Path stimuli;
+    @Option(names = "--resume", description = "Continue an interrupted run in --out.")
+    boolean resume;
+    @Option(names = "--steps", defaultValue = "1500", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the model, the data order and the default library (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--per-category", defaultValue = "64", description = "Exemplars per category of the default library (default: ${DEFAULT-VALUE}).")
+    int perCategory;
+
+    @Override
+    public Integer call() throws Exception {
+        OmniConfig cfg = config == null ? OmniConfig.tinyDefault() : OmniConfig.read(config);
+        Path lib = stimuli != null ? stimuli : Defaults.library(seed, perCategory);
+        Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100);
+        PretrainEvaluation.Result r = PretrainRun.run(out, lib, cfg, s, resume, System.err);
+        System.out.printf(Locale.ROOT, "visual accuracy   %.1f%% (%d held-out images)%n", 100 * r.visualAccuracy(), r.visualItems());
+        System.out.printf(Locale.ROOT, "auditory accuracy %.1f%% (%d held-out sounds)%n", 100 * r.auditoryAccuracy(), r.auditoryItems());
+        System.out.printf(Locale.ROOT, "perplexity        %.1f (unigram baseline %.1f) on %d held-out tokens%n",
+                r.perplexity(), r.unigramPerplexity(), r.heldOutTextTokens());
+        r.accuracyByKind().forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-12s %.1f%%%n", k, 100 * v));
+        System.out.println("model written to " + out.toAbsolutePath());
+        return 0;
+    }
+}

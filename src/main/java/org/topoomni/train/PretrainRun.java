@@ -1,0 +1,136 @@
+package org.topoomni.train;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.topoomni.model.Checkpoint;
+import org.topoomni.model.OmniConfig;
+import org.topoomni.model.TinyOmni;
+import org.topoomni.model.Tokenizer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Pretrains TinyOmni from a stimulus library into a checkpoint folder: tokenizer, training
+ * (resumable from {@code OUT/train-state}), held-out evaluation. Writes the checkpoint,
+ * {@code metrics.json}, {@code answers.csv} (every held-out answer and its judgement) and
+ * {@code curve.csv} (loss per step).
+ */
+public final class PretrainRun {
+    public static final String METRICS = "metrics.json";
+
+    private PretrainRun() {}
+
+    public static PretrainEvaluation.Result run(Path out, Path library, OmniConfig cfg, Pretrainer.Settings settings,
+                                                boolean resume, PrintStream log) throws IOException {
+        Path state = out.resolve(Pretrainer.STATE_DIR);
+        if (!resume && Files.exists(state)) {
+            throw new IllegalArgumentException(out + " holds an unfinished pretraining run; add --resume to continue it, or choose another --out");
+        }
+        long t0 = System.nanoTime();
+        log.printf(Locale.ROOT, "reading the stimulus library %s%n", library);
+        PretrainCorpus corpus = PretrainCorpus.read(library, cfg, 0.2, settings.seed());
+        Tokenizer tok = Tokenizer.train(corpus.tokenizerCorpus(), cfg.vocabSize());
+        List<TrainItem> train = corpus.encode(tok, false, cfg.maxPositions());
+        List<TrainItem> heldOut = corpus.encode(tok, true, cfg.maxPositions());
+        List<String> categories = corpus.items().stream().map(PretrainCorpus.Raw::category).distinct().sorted().toList();
+        log.printf(Locale.ROOT, "%d training items, %d held out, %d categories, vocabulary %d (%.1f s)%n",
+                train.size(), heldOut.size(), categories.size(), tok.vocabSize(), (System.nanoTime() - t0) / 1e9);
+        try (NDManager manager = NDManager.newBaseManager(); TinyOmni model = new TinyOmni(manager, cfg, tok, settings.seed())) {
+            log.printf(Locale.ROOT, "TinyOmni: %,d parameters; sheet %d x %d%n", model.weights().count(), model.sheet().rows(), model.sheet().cols());
+            long tTrain = System.nanoTime();
+            List<Pretrainer.Point> curve = new Pretrainer(settings, log).train(manager, model, train, state);
+            double trainSeconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).seconds();
+            log.printf(Locale.ROOT, "trained %d steps in %.1f s (this run %.1f s)%n", settings.steps(), trainSeconds, (System.nanoTime() - tTrain) / 1e9);
+            long tEval = System.nanoTime();
+            PretrainEvaluation.Result r = PretrainEvaluation.evaluate(manager, model, heldOut, train, categories, 64);
+            double evalSeconds = (System.nanoTime() - tEval) / 1e9;
+            Files.createDirectories(out);
+            Checkpoint.save(out, model, Map.of("steps", Integer.toString(settings.steps()), "seed", Long.toString(settings.seed())));
+            writeCurve(out.resolve("curve.csv"), curve);
+            writeAnswers(out.resolve("answers.csv"), r.answers());
+            writeMetrics(out.resolve(METRICS), r, settings, trainSeconds, evalSeconds, train.size(), heldOut.size(), model.weights().count());
+            deleteRecursively(state);
+            return r;
+        }
+    }
+
+    static void writeMetrics(Path file, PretrainEvaluation.Result r, Pretrainer.Settings s, double trainSeconds,
+                             double evalSeconds, int nTrain, int nHeld, long params) throws IOException {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode n = om.createObjectNode();
+        n.put("visual_accuracy", r.visualAccuracy());
+        n.put("visual_items", r.visualItems());
+        n.put("auditory_accuracy", r.auditoryAccuracy());
+        n.put("auditory_items", r.auditoryItems());
+        n.put("perplexity", r.perplexity());
+        n.put("unigram_perplexity", r.unigramPerplexity());
+        n.put("heldout_text_tokens", r.heldOutTextTokens());
+        n.put("seconds", trainSeconds);
+        n.put("eval_seconds", evalSeconds);
+        n.put("train_items", nTrain);
+        n.put("heldout_items", nHeld);
+        n.put("parameters", params);
+        n.put("steps", s.steps());
+        n.put("batch_size", s.batchSize());
+        n.put("learning_rate", s.learningRate());
+        n.put("seed", s.seed());
+        ObjectNode kinds = n.putObject("accuracy_by_kind");
+        r.accuracyByKind().forEach(kinds::put);
+        ObjectNode cats = n.putObject("accuracy_by_category");
+        r.accuracyByCategory().forEach(cats::put);
+        atomicWrite(file, om.writeValueAsString(n));
+    }
+
+    static void writeCurve(Path file, List<Pretrainer.Point> curve) throws IOException {
+        StringBuilder sb = new StringBuilder("step,loss,lr,grad_norm,seconds\n");
+        for (Pretrainer.Point p : curve) {
+            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6g,%.4f,%.2f%n", p.step(), p.loss(), p.lr(), p.gradNorm(), p.seconds()));
+        }
+        atomicWrite(file, sb.toString());
+    }
+
+    static void writeAnswers(Path file, List<PretrainEvaluation.Judged> answers) throws IOException {
+        StringBuilder sb = new StringBuilder("id,kind,category,answer,judged_as,correct\n");
+        for (PretrainEvaluation.Judged j : answers) {
+            sb.append(csv(j.id())).append(',').append(j.kind()).append(',').append(j.category()).append(',')
+                    .append(csv(j.answer())).append(',').append(j.judgedAs() == null ? "" : csv(j.judgedAs())).append(',')
+                    .append(j.correct()).append('\n');
+        }
+        atomicWrite(file, sb.toString());
+    }
+
+    static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static void atomicWrite(Path file, String text) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        List<Path> all = new ArrayList<>();
+        try (var s = Files.walk(dir)) {
+            s.forEach(all::add);
+        }
+        for (int i = all.size() - 1; i >= 0; i--) Files.deleteIfExists(all.get(i));
+    }
+}
