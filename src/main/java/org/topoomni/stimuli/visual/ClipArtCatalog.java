@@ -10,9 +10,10 @@ import java.util.Map;
  * Which openclipart-png folders and files stand for which visual category. Curated by looking
  * at every candidate drawing: road signs, sailing diagrams, padlocks, placeholder images
  * ("linked image not found"), people and cups are kept out of the categories they would blur.
- * Beverages (cups, bottles) and keys, umbrellas, lamps are left out everywhere because the
- * rendered {@code objects} category owns them; hands and feet are left out because
- * {@code bodies} owns them.
+ * Cups, bottles, lamps, phones, cameras, office and kitchen things go to {@code objects} (mixed
+ * with the rendered ones) and nowhere else; scissors stay with the tools, chairs with the
+ * furniture, shoes with the clothing; hands and feet are left out because {@code bodies} owns
+ * them.
  */
 final class ClipArtCatalog {
     private ClipArtCatalog() {}
@@ -22,6 +23,21 @@ final class ClipArtCatalog {
         m.put("faces", List.of(Source.including("people/*",
                 "^(a_happy_boy|a_youngster|adult_astrid|angry_punk|bach_ganson|beethoveo|blue_girl|boy_astrid|"
                         + "happy_woman|head\\d+|handel_ganson|man_face|man_head|manga_girl|profile_01)")));
+        m.put("objects", List.of(
+                Source.including("food/beverages/**", "^(a_teapot|bottiglia_di_vino|coffee|cuppa|drinking_glass|glass|"
+                        + "kubek_herbaty|mug|tazza_di_caffe|teacup|teapot_ganson|teiera_tazza|zielony_kubek|wine_glass|"
+                        + "milk_carton|pop_can|bottled_drink|macchina_caffe)"),
+                Source.including("office/*", "^(ballpoint_pen|calcolatrice|calculator|clessidra|crayon|cup_rollandin|"
+                        + "desk_lamp|eraser|lamp_sergio|mailbox|megaphone|pen_01|pen_pencil|pencil_|picture_frame|"
+                        + "pinzatrice|printer1|scotch_rollandin|simple_calculator|stappler|thumbtack|paperclip|lotion|cestino)"),
+                Source.including("office/telephone/*", "^(cellular_phone|ip_phone|mobile|phone\\.png|red_telephone|"
+                        + "sprint_cell|telephone_receiver|slim_cell)"),
+                Source.including("electronics/**", "^(battery|bulb|light_bulb|lightbulb_(brightlit|jon|lit|notlit)|camcorder|"
+                        + "camera_(michael|icon)|macchina_fotografica|television|video_cassette|cinepresa|telecamera)"),
+                Source.including("containers/*", "^(box_juliane|cardboard_box|closed_box|open_box|paperbag|valigie_bags|cesto)"),
+                Source.including("computer/*", "^(crt_monitor|lcd_monitor|mouse_the_structorr|mouse_scroll|joystick|joypad|"
+                        + "classic_phone|printer_anton|webcam|notebook1|nikon_coolpix|tv_zazou|pc_speaker|"
+                        + "computer_zazou|floppy_frederic)")));
         String notAnimals = "(dead_frogs|crawfish|cymru|dragon|lindworm|tux|penguin|pinguino|ralf_ark|lucchetto|mascot|"
                 + "mosquito|punaisa|scorpion|skoynk|tante_orme|tatoo|three_eyes|cani_e_gatti|shaezy|sleeping_bear|"
                 + "cat_scratching|emule|elephant_symb|crazy_monkey)";
@@ -51,7 +67,7 @@ final class ClipArtCatalog {
         m.put("tools", List.of(Source.including("tools/*",
                         "^(axe_peterm|blacksmith_anvil|blacksmith_hammer|brush_roller|bypasslopper|construction_hammer|"
                                 + "cultivator|drill_peterm|hammer_|hedgeshear|leafrake|livella|nail_puller|paint_brush|"
-                                + "paint_roller|roundpointshovel|saw_peterm|scissors|screwdriver|simple_shovel|spaclu|"
+                                + "paint_roller_gerald|roundpointshovel|saw_peterm|scissors|screwdriver|simple_shovel|spaclu|"
                                 + "tool\\.png|tools_nicu|trowel|utensile_sega|utensili_chiave|viti_|wooden_mallot|wrench)"),
                 Source.including("plants/trees/*", "^(bowsaw|bypasspruner)")));
         m.put("buildings", List.of(

@@ -33,19 +33,22 @@ import java.util.stream.Stream;
  *
  * <p>How each category is made ({@link #source(String)}):
  * <ul>
- *   <li>rendered by code: faces (mixed with installed clip-art portraits, one exemplar in
- *       {@value #FACE_CLIPART_EVERY}), bodies (no faces), objects, scenes, words (installed
- *       fonts, words from the system word list), scrambled objects (an {@code objects}
- *       exemplar with its 8 x 8 blocks permuted), furniture;</li>
- *   <li>landscapes: rendered, with one exemplar in {@value #LANDSCAPE_WALLPAPER_EVERY} a crop of
- *       an installed natural-landscape wallpaper;</li>
- *   <li>the other everyday categories: installed clip art (openclipart-png) composited at a
- *       random scale, position, flip and tilt onto a random background, falling back to
- *       procedural drawings when the clip-art folder is missing or has fewer than
- *       {@value #MIN_CLIPART_FILES} usable files.</li>
+ *   <li>rendered by code: bodies (no faces), scenes, words (installed fonts, words from the
+ *       system word list), furniture;</li>
+ *   <li>rendered, mixed with installed clip art: faces (a quarter are clip-art portraits) and
+ *       objects (a third are clip-art cups, phones, cameras, lamps, boxes...);
+ *       scrambled objects are the objects with their 8 x 8 blocks permuted;</li>
+ *   <li>landscapes: rendered, a third are crops of installed natural-landscape wallpapers;</li>
+ *   <li>the other everyday categories: installed clip art (openclipart-png), with a quarter
+ *       rendered so that each category shows both styles.</li>
  * </ul>
+ * Which exemplars come from files is a fixed pseudo-random function of the index (not of the
+ * seed, and not periodic, so that it does not line up with round-robin run numbers). Clip art
+ * is composited at a random scale, position, flip and tilt onto a random background; a
+ * category whose clip-art folder is missing or has fewer than {@value #MIN_CLIPART_FILES}
+ * usable files is entirely rendered.
  * Every figure category draws its backgrounds from the same distribution, so a background says
- * nothing about the category. Exemplar {@code i} of a clip-art category uses source file
+ * nothing about the category. An exemplar {@code i} that comes from a file uses
  * {@code sourceFiles(category).get(i % n)} (recorded as attribute "source_file"), so a held-out
  * split can be given drawings that no training item used.
  *
@@ -66,10 +69,17 @@ public final class VisualGenerator implements StimulusGenerator {
     public static final int MIN_CLIPART_FILES = 12;
     /** Blocks per side of the scrambled-object grid. */
     public static final int SCRAMBLE_GRID = 8;
-    /** Every n-th face (index % n == n - 1) is a clip-art portrait when those are installed. */
-    public static final int FACE_CLIPART_EVERY = 4;
-    /** Every n-th landscape (index % n == 0) is a wallpaper crop when those are installed. */
-    public static final int LANDSCAPE_WALLPAPER_EVERY = 3;
+    /** Share of faces that are clip-art portraits (when installed); the rest are rendered. */
+    public static final double FACE_CLIPART_FRACTION = 0.25;
+    /** Share of objects drawn from clip art (when installed); the rest are rendered. */
+    public static final double OBJECT_CLIPART_FRACTION = 1.0 / 3;
+    /** Share of landscapes that are wallpaper crops (when installed); the rest are rendered. */
+    public static final double LANDSCAPE_WALLPAPER_FRACTION = 1.0 / 3;
+    /**
+     * Share of the exemplars of a clip-art category that are rendered anyway, so that every
+     * category shows both drawing styles and style does not tell the categories apart.
+     */
+    public static final double EVERYDAY_RENDERED_FRACTION = 0.25;
     /** Words used: lower-case, alphabetic, this many letters. */
     public static final int MIN_WORD_LENGTH = 3, MAX_WORD_LENGTH = 8;
 
@@ -155,16 +165,17 @@ public final class VisualGenerator implements StimulusGenerator {
     }
 
     /**
-     * "rendered", "clipart", "rendered+clipart" (faces), or "rendered+wallpaper" (landscapes),
-     * according to what is installed.
+     * "rendered", "clipart+rendered" (clip-art categories), "rendered+clipart" (faces, objects),
+     * or "rendered+wallpaper" (landscapes), according to what is installed.
      */
     @Override
     public String source(String category) {
         check(category);
         return switch (category) {
-            case "faces" -> clipArtUsable("faces") ? "rendered+clipart" : "rendered";
+            case "faces", "objects", "scrambled_objects" -> clipArtUsable(category.equals("faces") ? "faces" : "objects")
+                    ? "rendered+clipart" : "rendered";
             case "landscapes" -> wallpapers.files().isEmpty() ? "rendered" : "rendered+wallpaper";
-            default -> clipArt.covers(category) && clipArtUsable(category) ? "clipart" : "rendered";
+            default -> clipArt.covers(category) && clipArtUsable(category) ? "clipart+rendered" : "rendered";
         };
     }
 
@@ -178,31 +189,40 @@ public final class VisualGenerator implements StimulusGenerator {
     }
 
     /**
-     * The source files (relative to the clip-art or wallpaper root) that exemplars of the
-     * category cycle through, in order; empty when the category is rendered.
+     * The source files (relative to the clip-art or wallpaper root) that the file-based
+     * exemplars of the category cycle through, in order; empty when the category is rendered.
      */
     public List<String> sourceFiles(String category) {
         check(category);
         if (category.equals("landscapes")) return wallpapers.files();
-        return clipArtUsable(category) ? clipArt.files(category) : List.of();
+        if (category.equals("scrambled_objects")) category = "objects";
+        return clipArt.covers(category) && clipArtUsable(category) ? clipArt.files(category) : List.of();
     }
 
     /**
-     * The source file exemplar {@code index} is planned to use, if any (the next file in the
-     * list is taken when that one turns out to be unreadable).
+     * The source file exemplar {@code index} is planned to use, or empty when it is rendered
+     * (the next file in the list is taken when the planned one turns out to be unreadable).
      */
     public Optional<String> sourceFile(String category, int index) {
         check(category);
         checkIndex(index);
         List<String> files = sourceFiles(category);
-        if (files.isEmpty()) return Optional.empty();
-        return switch (category) {
-            case "faces" -> index % FACE_CLIPART_EVERY == FACE_CLIPART_EVERY - 1
-                    ? Optional.of(files.get((index / FACE_CLIPART_EVERY) % files.size())) : Optional.empty();
-            case "landscapes" -> index % LANDSCAPE_WALLPAPER_EVERY == 0
-                    ? Optional.of(files.get((index / LANDSCAPE_WALLPAPER_EVERY) % files.size())) : Optional.empty();
-            default -> Optional.of(files.get(index % files.size()));
+        if (files.isEmpty() || !fromFile(category, index)) return Optional.empty();
+        return Optional.of(files.get(index % files.size()));
+    }
+
+    /** Whether exemplar {@code index} of a category is drawn from a file, when files are installed. */
+    boolean fromFile(String category, int index) {
+        double share = switch (category) {
+            case "faces" -> FACE_CLIPART_FRACTION;
+            case "objects", "scrambled_objects" -> OBJECT_CLIPART_FRACTION;
+            case "landscapes" -> LANDSCAPE_WALLPAPER_FRACTION;
+            case "bodies", "scenes", "words", "furniture" -> 0;
+            default -> 1 - EVERYDAY_RENDERED_FRACTION;
         };
+        String key = category.equals("scrambled_objects") ? "objects" : category;
+        long h = Seeds.mix(Seeds.derive(fileOrderSeed, "mix/" + key) + index * 0x9e3779b97f4a7c15L);
+        return (h >>> 11) * 0x1.0p-53 < share;
     }
 
     /** The word exemplar {@code index} of "words" shows. */
@@ -228,15 +248,8 @@ public final class VisualGenerator implements StimulusGenerator {
 
     private Item render(String category, int index, long seed, Map<String, String> attrs) {
         SplittableRandom r = new SplittableRandom(seed);
+        Optional<String> file = sourceFile(category, index);
         switch (category) {
-            case "faces" -> {
-                Optional<String> file = sourceFile(category, index);
-                if (file.isPresent()) {
-                    Item it = clipArtItem(category, index / FACE_CLIPART_EVERY, r, attrs, 0.72, 0.98);
-                    if (it != null) return it;
-                }
-                return figure(category, r, attrs);
-            }
             case "scenes" -> {
                 BufferedImage img = Gfx.rgb(width, height);
                 SceneRenderer.draw(img, r, attrs);
@@ -245,9 +258,8 @@ public final class VisualGenerator implements StimulusGenerator {
                 return new Item(img, null);
             }
             case "landscapes" -> {
-                Optional<String> file = sourceFile(category, index);
                 if (file.isPresent()) {
-                    Item it = wallpaperItem(index / LANDSCAPE_WALLPAPER_EVERY, r, attrs);
+                    Item it = wallpaperItem(index, r, attrs);
                     if (it != null) return it;
                 }
                 BufferedImage img = Gfx.rgb(width, height);
@@ -264,18 +276,19 @@ public final class VisualGenerator implements StimulusGenerator {
                 return new Item(img, null);
             }
             case "scrambled_objects" -> {
-                // The very object that "objects" makes from this seed, then its blocks permuted.
-                Item object = figure("objects", new SplittableRandom(seed), attrs);
+                // The very object that "objects" makes for this index and seed, its blocks permuted.
+                Item object = render("objects", index, seed, attrs);
                 BufferedImage img = BlockScrambler.scramble(object.image, SCRAMBLE_GRID,
                         new SplittableRandom(Seeds.derive(seed, "scramble")));
                 attrs.put("scramble_grid", Integer.toString(SCRAMBLE_GRID));
                 attrs.put("source_category", "objects");
                 attrs.put("source_seed", Long.toString(seed));
-                return new Item(img, null);
+                return new Item(img, object.sourceFile);
             }
             default -> {
-                if (clipArt.covers(category) && clipArtUsable(category)) {
-                    Item it = clipArtItem(category, index, r, attrs, 0.6, 0.92);
+                if (file.isPresent()) {
+                    double lo = category.equals("faces") ? 0.72 : 0.6, hi = category.equals("faces") ? 0.98 : 0.92;
+                    Item it = clipArtItem(category, index, r, attrs, lo, hi);
                     if (it != null) return it;
                 }
                 return figure(category, r, attrs);
@@ -354,6 +367,7 @@ public final class VisualGenerator implements StimulusGenerator {
         shadowAndGrade(img, layer, r);
         attrs.put("source", "clipart");
         attrs.put("source_file", used);
+        attrs.put("clipart_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
         attrs.put("flipped", Boolean.toString(flip));
         return new Item(img, "clipart:" + used);
     }

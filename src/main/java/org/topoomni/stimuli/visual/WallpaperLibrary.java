@@ -31,9 +31,12 @@ import java.util.stream.Stream;
  */
 final class WallpaperLibrary {
     static final Path DEFAULT_ROOT = Path.of("/usr/share/wallpapers");
-    /** Wallpapers that show natural landscapes (abstract and built ones are left out). */
+    /**
+     * Wallpapers that show natural landscapes (abstract and built ones are left out, and so is
+     * Volna, whose crops look abstract).
+     */
     static final List<String> NATURAL = List.of("Altai", "Autumn", "ColdRipple", "DarkestHour", "EveningGlow",
-            "PastelHills", "Path", "summer_1am", "Volna");
+            "PastelHills", "Path", "summer_1am");
     static final int MIN_SIDE = 400;
     static final int WORKING_SIDE = 512;
     private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)\\.(jpe?g|png)$", Pattern.CASE_INSENSITIVE);
@@ -135,12 +138,12 @@ final class WallpaperLibrary {
     }
 
     /**
-     * A random crop of {@code src} (between 35% and 100% of its short side, randomly placed,
+     * A random crop of {@code src} (between 50% and 100% of its short side, randomly placed,
      * sometimes mirrored) scaled to w x h in two steps to limit aliasing.
      */
     static BufferedImage crop(BufferedImage src, int w, int h, SplittableRandom r) {
         double aspect = w / (double) h;
-        double side = Math.min(src.getWidth(), src.getHeight() * aspect) * Gfx.u(r, 0.35, 1.0);
+        double side = Math.min(src.getWidth(), src.getHeight() * aspect) * Gfx.u(r, 0.5, 1.0);
         double cw = side, ch = side / aspect;
         double x = Gfx.u(r, 0, src.getWidth() - cw), y = Gfx.u(r, 0, src.getHeight() - ch);
         boolean flip = r.nextBoolean();

@@ -101,9 +101,9 @@ final class WordRenderer {
                 g.fillRect(0, 0, w, h);
             }
             default -> { // faint paper/cloth texture
-                float[] n = Backgrounds.valueNoise(w, h, i(r, 8, 16), r);
+                float[] n = Backgrounds.valueNoise(w, h, i(r, 12, 24), r);
                 int[] px = new int[w * h];
-                Color b2 = shade(bg, darkOnLight ? 0.9 : 1.35);
+                Color b2 = darkOnLight ? shade(bg, 0.93) : mix(bg, Color.WHITE, 0.08);
                 for (int k = 0; k < px.length; k++) px[k] = mix(bg, b2, n[k]).getRGB();
                 img.setRGB(0, 0, w, h, px, 0, w);
             }

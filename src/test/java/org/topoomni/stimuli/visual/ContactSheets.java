@@ -24,7 +24,8 @@ import java.util.concurrent.Future;
  * threads.
  *
  * <pre>java -Djava.awt.headless=true -cp target/classes:target/test-classes \
- *     org.topoomni.stimuli.visual.ContactSheets /tmp/stimuli-visual-look [perSheet] [seed] [clipArtRoot]</pre>
+ *     org.topoomni.stimuli.visual.ContactSheets /tmp/stimuli-visual-look [perSheet] [seed] [clipArtRoot|-] [threads...]</pre>
+ * With perSheet 0 it only times; each "threads" value times one pass (the first one is cold).
  */
 public final class ContactSheets {
     private ContactSheets() {}
@@ -33,10 +34,10 @@ public final class ContactSheets {
         Path out = Path.of(args.length > 0 ? args[0] : "/tmp/stimuli-visual-look");
         int per = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 1L;
-        VisualGenerator visual = args.length > 3 ? new VisualGenerator(Path.of(args[3])) : new VisualGenerator();
+        VisualGenerator visual = args.length > 3 && !args[3].equals("-") ? new VisualGenerator(Path.of(args[3])) : new VisualGenerator();
         RetinotopyGenerator retino = new RetinotopyGenerator();
         Files.createDirectories(out);
-        for (StimulusGenerator gen : List.of(visual, retino)) {
+        for (StimulusGenerator gen : per > 0 ? List.of(visual, retino) : List.<StimulusGenerator>of()) {
             for (String c : gen.categories()) {
                 List<BufferedImage> imgs = new ArrayList<>();
                 List<String> labels = new ArrayList<>();
@@ -49,10 +50,13 @@ public final class ContactSheets {
                 ImageIO.write(sheet(c + "  (" + gen.source(c) + ")", imgs, labels), "png", f.toFile());
             }
         }
-        System.out.println("contact sheets in " + out);
-        time(visual, retino, seed, 1);
-        time(visual, retino, seed, 2);
-        time(visual, retino, seed + 1, 2);
+        if (per > 0) System.out.println("contact sheets in " + out);
+        if (args.length > 4) {
+            for (int k = 4; k < args.length; k++) time(visual, retino, seed, Integer.parseInt(args[k]));
+        } else if (per > 0) {
+            time(visual, retino, seed, 1);
+            time(visual, retino, seed, 2);
+        }
     }
 
     static void time(VisualGenerator visual, RetinotopyGenerator retino, long seed, int threads) throws Exception {
