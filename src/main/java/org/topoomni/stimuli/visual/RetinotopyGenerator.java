@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * grows with eccentricity as cortical magnification suggests). The "flicker" is its contrast
  * phase: even exemplars have phase 0, odd ones phase 1 (black and white swapped); each exemplar
  * also varies the number of checks and the board's rotation slightly. Pixels are not
- * antialiased: every pixel is exactly grey (128), black (0) or white (255).
+ * antialiased: every pixel is exactly grey (128), black (0) or white (255), computed with
+ * StrictMath, so the images are the same on every platform.
  */
 public final class RetinotopyGenerator implements StimulusGenerator {
     public static final String FAMILY = "retinotopy";
@@ -89,7 +90,7 @@ public final class RetinotopyGenerator implements StimulusGenerator {
 
     private double bound(int j) {
         if (j == 0) return 0;
-        return fieldRadius() * Math.pow(INNER_FRACTION, (RINGS - j) / (double) (RINGS - 1));
+        return fieldRadius() * StrictMath.pow(INNER_FRACTION, (RINGS - j) / (double) (RINGS - 1));
     }
 
     @Override
@@ -102,7 +103,7 @@ public final class RetinotopyGenerator implements StimulusGenerator {
         SplittableRandom r = new SplittableRandom(seed);
         int phase = index % 2;
         double rotation = Gfx.u(r, -6, 6);                       // of the checkerboard, degrees
-        double logStep = Math.log(Gfx.u(r, 1.28, 1.45));         // radial check size (log units)
+        double logStep = StrictMath.log(Gfx.u(r, 1.28, 1.45));         // radial check size (log units)
         double radialOffset = Gfx.u(r, 0, 1);                    // shifts the circles slightly
         Map<String, String> attrs = new TreeMap<>();
         attrs.put("phase", Integer.toString(phase));
@@ -131,8 +132,8 @@ public final class RetinotopyGenerator implements StimulusGenerator {
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 double dx = x + 0.5 - cx, dy = cy - (y + 0.5);     // y up: angles counter-clockwise
-                double rad = Math.hypot(dx, dy);
-                double theta = Math.toDegrees(Math.atan2(dy, dx)); // -180..180, 0 = right meridian
+                double rad = StrictMath.hypot(dx, dy);
+                double theta = Math.toDegrees(StrictMath.atan2(dy, dx)); // -180..180, 0 = right meridian
                 boolean inside;
                 if (!Double.isNaN(angleCentre)) {
                     double d = Math.abs(((theta - angleCentre) % 360 + 540) % 360 - 180);
@@ -146,7 +147,7 @@ public final class RetinotopyGenerator implements StimulusGenerator {
                 }
                 double a = ((theta - rotation) % 360 + 360) % 360;
                 int angular = (int) Math.floor(a / checkDeg);
-                int radial = (int) Math.floor(Math.log(Math.max(rad, minR) / minR) / logStep + radialOffset);
+                int radial = (int) Math.floor(StrictMath.log(Math.max(rad, minR) / minR) / logStep + radialOffset);
                 int v = ((angular + radial + phase) & 1) == 0 ? 0 : 255;
                 px[y * width + x] = (v << 16) | (v << 8) | v;
             }

@@ -55,6 +55,9 @@ import java.util.stream.Stream;
  * <p>Deterministic and thread-safe: everything random comes from a {@link SplittableRandom}
  * made from the item seed inside {@link #generate}; the clip-art, wallpaper and word lists are
  * scanned once, lazily, and sorted before a seeded shuffle that does not depend on the item.
+ * The same item is byte-identical on the same JDK and platform with the same installed files
+ * (Java2D's antialiasing and the JDK's math intrinsics are not specified bit for bit across
+ * JDK builds).
  */
 public final class VisualGenerator implements StimulusGenerator {
     public static final String FAMILY = "visual";
