@@ -38,7 +38,8 @@ final class FaceRenderer {
             new Color(92, 60, 32), new Color(52, 36, 22), new Color(70, 120, 180), new Color(80, 130, 80),
             new Color(120, 130, 140), new Color(130, 110, 60)};
     static final String[] HAIR_STYLES = {"bald", "short", "fringe", "side_part", "curly", "long", "bun", "long_fringe"};
-    static final String[] EXPRESSIONS = {"neutral", "smile", "laugh", "frown", "surprise", "wink"};
+    /** Drawn uniformly from this list: neutral and smiling faces twice as often as the others. */
+    static final String[] EXPRESSIONS = {"neutral", "neutral", "smile", "smile", "laugh", "frown", "surprise", "wink"};
 
     /** Draws one face; returns a short description for the attributes. */
     static void draw(Graphics2D g, SplittableRandom r, Map<String, String> attrs) {

@@ -32,11 +32,11 @@ import java.util.stream.Stream;
 final class WallpaperLibrary {
     static final Path DEFAULT_ROOT = Path.of("/usr/share/wallpapers");
     /**
-     * Wallpapers that show natural landscapes (abstract and built ones are left out, and so is
-     * Volna, whose crops look abstract).
+     * Wallpapers that show natural landscapes (abstract and built ones are left out, and so are
+     * Volna and PastelHills, whose crops look abstract).
      */
     static final List<String> NATURAL = List.of("Altai", "Autumn", "ColdRipple", "DarkestHour", "EveningGlow",
-            "PastelHills", "Path", "summer_1am");
+            "Path", "summer_1am");
     static final int MIN_SIDE = 400;
     static final int WORKING_SIDE = 512;
     private static final Pattern SIZE = Pattern.compile("(\\d+)x(\\d+)\\.(jpe?g|png)$", Pattern.CASE_INSENSITIVE);
