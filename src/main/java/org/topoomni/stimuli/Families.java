@@ -26,9 +26,9 @@ public final class Families {
     /** The families of this build. */
     public static Families standard() {
         Families f = new Families();
-        // One line per family. The visual and auditory generators are wired in here:
-        // f.register("visual", org.topoomni.stimuli.visual.VisualGenerator::new);
-        // f.register("retinotopy", org.topoomni.stimuli.visual.RetinotopyGenerator::new);
+        // One line per family.
+        f.register("visual", org.topoomni.stimuli.visual.VisualGenerator::new);
+        f.register("retinotopy", org.topoomni.stimuli.visual.RetinotopyGenerator::new);
         f.register("auditory", org.topoomni.stimuli.auditory.AuditoryGenerator::new);
         f.register("tonotopy", org.topoomni.stimuli.auditory.ToneGenerator::new);
         f.register("text", TextGenerator::new);

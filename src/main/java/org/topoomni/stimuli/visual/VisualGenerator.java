@@ -187,6 +187,7 @@ public final class VisualGenerator implements StimulusGenerator {
      * is {@code objects} item i with its blocks permuted, when the library gives both the same
      * seed (as a StimulusGenerator#seedKey hook does).
      */
+    @Override
     public String seedKey(String category) {
         return "scrambled_objects".equals(category) ? "objects" : category;
     }
