@@ -38,7 +38,7 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OmniConfig cfg = config == null ? OmniConfig.tinyDefault() : OmniConfig.read(config);
         Path lib = stimuli != null ? stimuli : Defaults.library(seed, perCategory);
-        Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100);
+        Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true);
         PretrainEvaluation.Result r = PretrainRun.run(out, lib, cfg, s, resume, System.err);
         System.out.printf(Locale.ROOT, "visual accuracy   %.1f%% (%d held-out images)%n", 100 * r.visualAccuracy(), r.visualItems());
         System.out.printf(Locale.ROOT, "auditory accuracy %.1f%% (%d held-out sounds)%n", 100 * r.auditoryAccuracy(), r.auditoryItems());

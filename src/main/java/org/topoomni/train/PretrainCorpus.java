@@ -73,8 +73,17 @@ public final class PretrainCorpus {
         return new PretrainCorpus(sorted);
     }
 
+    /** Share of retinotopy and tonotopy items used: they are easy and would crowd out the rest. */
+    static final double MAPPING_SHARE = 0.3;
+    /** Longest plain text learned, in characters (about 40 tokens). */
+    static final int MAX_TEXT_CHARS = 160;
+
     private static Raw toRaw(String family, StimulusSet.Item item, OmniConfig cfg, double heldOutFraction, long seed) {
         String cat = item.category();
+        if ((family.equals("retinotopy") || family.equals("tonotopy"))
+                && unit(Seeds.derive(seed, "share/" + item.id())) >= MAPPING_SHARE) {
+            return null;
+        }
         Map<String, String> attrs = item.attributes();
         String source = attrs.getOrDefault("source_file", item.id());
         boolean held = unit(Seeds.derive(seed, family + "/" + cat + "/" + source)) < heldOutFraction;
@@ -105,7 +114,14 @@ public final class PretrainCorpus {
                 if (cat.startsWith("arithmetic") && attrs.containsKey("answer")) {
                     return new Raw(id, "arithmetic", cat, null, null, s.text().strip(), attrs.get("answer"), held);
                 }
-                if (TEXT_CATEGORIES.contains(cat)) return new Raw(id, "text", cat, null, null, s.text().strip(), "", held);
+                if (TEXT_CATEGORIES.contains(cat)) {
+                    String text = s.text().strip();
+                    if (text.length() > MAX_TEXT_CHARS) {
+                        int cut = text.lastIndexOf(' ', MAX_TEXT_CHARS);
+                        text = text.substring(0, cut > 40 ? cut : MAX_TEXT_CHARS);
+                    }
+                    return new Raw(id, "text", cat, null, null, text, "", held);
+                }
                 return null;
             }
             default -> {

@@ -37,7 +37,12 @@ import java.util.function.Predicate;
 public final class Pretrainer {
 
     public record Settings(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
-                           double clipNorm, long seed, int checkpointEvery) {
+                           double clipNorm, long seed, int checkpointEvery, boolean augment) {
+        public Settings(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+                        double clipNorm, long seed, int checkpointEvery) {
+            this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, false);
+        }
+
         public Settings {
             if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
             if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
@@ -112,7 +117,12 @@ public final class Pretrainer {
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
                     int[] idx = batchAt(step, s.batchSize(), items.size(), s.seed());
                     List<org.topoomni.model.Example> ex = new ArrayList<>();
-                    for (int i : idx) ex.add(items.get(i).example());
+                    SplittableRandom aug = new SplittableRandom(s.seed() * 31 + step);
+                    for (int i : idx) {
+                        var cfg = model.config();
+                        ex.add(s.augment() ? Augment.apply(items.get(i).example(), cfg.imageSize(), cfg.audioFrames(), cfg.melBands(), aug)
+                                : items.get(i).example());
+                    }
                     Batch batch = new Batch(model.config(), ex, true);
                     double lr = schedule.at(step), loss, norm;
                     try (NDManager sub = manager.newSubManager()) {

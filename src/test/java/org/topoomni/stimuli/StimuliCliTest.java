@@ -57,9 +57,9 @@ class StimuliCliTest {
 
     @Test
     void userErrorsAreOneLineWithExitCode2() {
-        Run r = run("stimuli", "generate", "--out", tmp.resolve("x").toString(), "--family", "visual");
+        Run r = run("stimuli", "generate", "--out", tmp.resolve("x").toString(), "--family", "smells");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("stimulus family 'visual' is not available"), r.err());
+        assertTrue(r.err().contains("unknown stimulus family 'smells'"), r.err());
         assertFalse(r.err().contains("\tat "), r.err());
         Run e = run("stimuli", "inspect", tmp.resolve("nothing").toString());
         assertEquals(2, e.code());
