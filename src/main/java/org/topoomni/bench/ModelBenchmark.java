@@ -56,11 +56,20 @@ public final class ModelBenchmark {
             params = model.weights().count();
             model.weights().requireGradients(true);
             Batch batch = new Batch(cfg, ex, true);
+            boolean vary = Boolean.getBoolean("topoomni.bench.vary");
             out.printf(Locale.ROOT, "TinyOmni %,d parameters, batch %d (length %d), %d threads%n", params, batchSize, batch.length,
                     Runtime.getRuntime().availableProcessors());
             for (int s = -warmup; s < steps; s++) {
                 long t0, t1, t2, t3;
                 float lossValue;
+                if (vary) {
+                    List<Example> v = new ArrayList<>(ex);
+                    int len = 20 + rng.nextInt(30);
+                    int[] text = new int[len];
+                    for (int k = 0; k < len; k++) text[k] = Tokenizer.SPECIALS + rng.nextInt(256);
+                    v.set(5, Example.text(text));
+                    batch = new Batch(cfg, v, true);
+                }
                 try (NDManager sub = manager.newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         model.weights().zeroGradients();

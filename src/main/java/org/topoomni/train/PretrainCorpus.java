@@ -75,15 +75,16 @@ public final class PretrainCorpus {
 
     /** Share of retinotopy and tonotopy items used: they are easy and would crowd out the rest. */
     static final double MAPPING_SHARE = 0.3;
+    /** Share of the text corpus used: enough for the language model, cheap enough for the budget. */
+    static final double CORPUS_SHARE = 0.4;
     /** Longest plain text learned, in characters (about 40 tokens). */
     static final int MAX_TEXT_CHARS = 160;
 
     private static Raw toRaw(String family, StimulusSet.Item item, OmniConfig cfg, double heldOutFraction, long seed) {
         String cat = item.category();
-        if ((family.equals("retinotopy") || family.equals("tonotopy"))
-                && unit(Seeds.derive(seed, "share/" + item.id())) >= MAPPING_SHARE) {
-            return null;
-        }
+        double share = family.equals("retinotopy") || family.equals("tonotopy") ? MAPPING_SHARE
+                : family.equals("text") && cat.equals("corpus") ? CORPUS_SHARE : 1.0;
+        if (share < 1.0 && unit(Seeds.derive(seed, "share/" + family + "/" + item.id())) >= share) return null;
         Map<String, String> attrs = item.attributes();
         String source = attrs.getOrDefault("source_file", item.id());
         boolean held = unit(Seeds.derive(seed, family + "/" + cat + "/" + source)) < heldOutFraction;

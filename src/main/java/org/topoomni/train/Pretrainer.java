@@ -4,17 +4,13 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.topoomni.model.Batch;
-import org.topoomni.model.Checkpoint;
 import org.topoomni.model.LayerHook;
 import org.topoomni.model.Losses;
-import org.topoomni.model.Safetensors;
 import org.topoomni.model.TinyOmni;
 
 import java.io.IOException;
@@ -22,10 +18,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
 
@@ -103,7 +97,7 @@ public final class Pretrainer {
         model.weights().requireGradients(true);
         try (AdamW opt = new AdamW(manager, 0.9, 0.98, 1e-8, s.weightDecay())) {
             int start = 0;
-            if (stateDir != null && Files.isRegularFile(stateDir.resolve("state.json"))) {
+            if (TrainState.exists(stateDir)) {
                 start = restore(stateDir, model, opt, curve);
                 log.printf(Locale.ROOT, "resuming pretraining at step %d of %d%n", start, s.steps());
             }
@@ -153,46 +147,19 @@ public final class Pretrainer {
         return curve;
     }
 
+    private String fingerprint() {
+        return "pretrain seed=" + s.seed() + " steps=" + s.steps() + " batch=" + s.batchSize() + " lr=" + s.learningRate();
+    }
+
     private void save(Path dir, TinyOmni model, AdamW opt, int step, List<Point> curve) throws IOException {
-        Files.createDirectories(dir);
-        Map<String, Safetensors.Tensor> moments = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : opt.firstMoments().entrySet()) {
-            moments.put("m1." + e.getKey(), new Safetensors.Tensor(e.getValue().getShape().getShape(), e.getValue().toFloatArray()));
-            NDArray v = opt.secondMoments().get(e.getKey());
-            moments.put("m2." + e.getKey(), new Safetensors.Tensor(v.getShape().getShape(), v.toFloatArray()));
-        }
-        Safetensors.write(dir.resolve("optimizer.safetensors"), moments, Map.of("step", Integer.toString(step)));
-        Checkpoint.save(dir.resolve("model"), model, Map.of("step", Integer.toString(step)));
-        ObjectMapper om = new ObjectMapper();
-        ObjectNode st = om.createObjectNode();
-        st.put("step", step);
-        st.put("optimizer_step", opt.step());
-        st.put("seed", s.seed());
-        st.put("steps", s.steps());
-        st.put("batch_size", s.batchSize());
-        var arr = st.putArray("curve");
-        for (Point p : curve) arr.addArray().add(p.step()).add(p.loss()).add(p.lr()).add(p.gradNorm()).add(p.seconds());
-        Path tmp = Files.createTempFile(dir, ".state", ".tmp");
-        Files.writeString(tmp, om.writeValueAsString(st));
-        Files.move(tmp, dir.resolve("state.json"), java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<double[]> rows = new ArrayList<>();
+        for (Point p : curve) rows.add(new double[] {p.step(), p.loss(), p.lr(), p.gradNorm(), p.seconds()});
+        TrainState.save(dir, model.weights(), opt, step, rows, fingerprint());
     }
 
     private int restore(Path dir, TinyOmni model, AdamW opt, List<Point> curve) throws IOException {
-        var st = new ObjectMapper().readTree(dir.resolve("state.json").toFile());
-        if (st.path("seed").asLong() != s.seed() || st.path("steps").asInt() != s.steps() || st.path("batch_size").asInt() != s.batchSize()) {
-            throw new IllegalArgumentException("the saved training state in " + dir + " was made with other settings (seed "
-                    + st.path("seed").asLong() + ", steps " + st.path("steps").asInt() + ", batch " + st.path("batch_size").asInt()
-                    + "); delete it or run with the same settings");
-        }
-        model.weights().load(dir.resolve("model").resolve(Checkpoint.WEIGHTS));
-        Map<String, Safetensors.Tensor> m = Safetensors.read(dir.resolve("optimizer.safetensors"));
-        Map<String, float[]> first = new LinkedHashMap<>(), second = new LinkedHashMap<>();
-        for (Map.Entry<String, Safetensors.Tensor> e : m.entrySet()) {
-            if (e.getKey().startsWith("m1.")) first.put(e.getKey().substring(3), e.getValue().data());
-            else if (e.getKey().startsWith("m2.")) second.put(e.getKey().substring(3), e.getValue().data());
-        }
-        opt.restore(st.path("optimizer_step").asLong(), first, second, model.weights().all());
-        for (var p : st.path("curve")) curve.add(new Point(p.get(0).asInt(), p.get(1).asDouble(), p.get(2).asDouble(), p.get(3).asDouble(), p.get(4).asDouble()));
-        return st.path("step").asInt();
+        TrainState.Restored r = TrainState.restore(dir, model.weights(), opt, fingerprint());
+        for (double[] p : r.curve()) curve.add(new Point((int) p[0], p[1], p[2], p[3], p[4]));
+        return r.step();
     }
 }
