@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         description = "Make a multimodal network topographic on one cortical sheet and map it like cortex.",
         subcommands = {
                 SheetCommand.class,
+                CompareCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class

@@ -94,7 +94,8 @@ public final class PreferenceAnalysis {
 
     /** Tonotopy design from the tone_*hz categories present, if at least two. */
     public static Optional<Design> tonotopy(Collection<String> categories) {
-        List<Condition> c = find(categories, TONE, v -> v >= 1000 ? String.format(Locale.ROOT, "%.3g kHz", v / 1000)
+        List<Condition> c = find(categories, TONE, v -> v >= 1000
+                ? new java.math.BigDecimal(v / 1000).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + " kHz"
                 : String.format(Locale.ROOT, "%.0f Hz", v));
         return c.size() < 2 ? Optional.empty() : Optional.of(new Design("tonotopy",
                 "Tonotopy: preferred frequency (one-way ANOVA over tones)", "preferred frequency", c, Region.AUDIO, Scale.ORDERED));

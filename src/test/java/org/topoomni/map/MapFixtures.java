@@ -58,10 +58,12 @@ public final class MapFixtures {
      * A localizer run on a sheet: {@code perCategory} stimuli per category spread over runs
      * 1..runs. Each stimulus drives the units of its modality's stack (and the language stack for
      * images and sounds, as tokens flow into the language model); undriven stacks respond exactly 0.
-     * Driven units respond with N(0, 1) noise plus the category's pattern.
+     * Driven units respond with N(0, 1) noise plus the category's pattern; in the topographic
+     * sheet the noise is spatially smooth (neighbours share their stimulus-to-stimulus variation,
+     * as the spatial loss makes them), in the control it is independent per unit.
      *
      * <p>topographic: each ON category of a standard contrast has a Gaussian bump (peak
-     * {@code amplitude}, sigma = radius / 2) at its own place in its region; retinotopy and tonotopy
+     * {@code amplitude}, sigma = 0.75 radius) at its own place in its region; retinotopy and tonotopy
      * follow smooth maps (polar angle around the vision stack's centre, eccentricity with distance,
      * frequency along the audio stack's columns). control: the same categories raise the same
      * number of units, but as scattered 2 x 2 squares of flat amplitude, and the preferred
@@ -75,6 +77,16 @@ public final class MapFixtures {
         float[] data = new float[n * units];
         List<SheetResponses.Row> rows = new ArrayList<>();
         SplittableRandom rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        for (int i = 0; i < data.length; i++) data[i] = (float) rng.nextGaussian();
+        if (topographic) {
+            // neighbouring units share their stimulus-to-stimulus variation: smooth the noise, keep unit variance
+            double sigma = 1.5;
+            double[] w = org.topoomni.stats.GaussianSmoothing.kernel(sigma, 3.0);
+            double ss = 0;
+            for (double x : w) ss += x * x; // 2-D kernel: sum of squares = ss^2, sd factor = ss
+            org.topoomni.stats.GaussianSmoothing.smoothInPlaceSigma(data, n, l.rows(), l.cols(), sigma, 3.0);
+            for (int i = 0; i < data.length; i++) data[i] /= (float) ss;
+        }
         int s = 0;
         for (String c : cats) {
             boolean[] driven = driven(l, modalityOf(c));
@@ -82,10 +94,7 @@ public final class MapFixtures {
             for (int k = 0; k < perCategory; k++, s++) {
                 rows.add(new SheetResponses.Row(c + "_" + k, c, 1 + k % runs));
                 int base = s * units;
-                for (int u = 0; u < units; u++) {
-                    if (!driven[u]) continue;
-                    data[base + u] = (float) rng.nextGaussian() + (p == null ? 0f : p[u]);
-                }
+                for (int u = 0; u < units; u++) data[base + u] = driven[u] ? data[base + u] + (p == null ? 0f : p[u]) : 0f;
             }
         }
         return new SheetResponses(l, data, rows);
@@ -124,7 +133,7 @@ public final class MapFixtures {
             double r0 = b.top() + e.getValue()[0] * b.rows(), c0 = b.left() + e.getValue()[1] * b.cols();
             float[] p = new float[l.units()];
             if (topographic) {
-                double sigma = radius / 2;
+                double sigma = radius * 0.75;
                 for (int r = b.top(); r < b.bottom(); r++) {
                     for (int c = b.left(); c < b.right(); c++) {
                         double d2 = (r - r0) * (r - r0) + (c - c0) * (c - c0);

@@ -17,9 +17,9 @@ class PreferenceAnalysisTest {
         assertEquals(MapFixtures.WEDGES, angle.categories());
         assertEquals("45°", angle.labels().get(1));
         assertEquals(PreferenceAnalysis.Scale.CYCLIC, angle.scale());
-        var tones = PreferenceAnalysis.tonotopy(List.of("tone_8000hz", "tone_0250hz", "tone_1000hz", "faces")).orElseThrow();
-        assertEquals(List.of("tone_0250hz", "tone_1000hz", "tone_8000hz"), tones.categories());
-        assertEquals(List.of("250 Hz", "1.00 kHz", "8.00 kHz"), tones.labels());
+        var tones = PreferenceAnalysis.tonotopy(List.of("tone_8000hz", "tone_0250hz", "tone_1000hz", "faces", "tone_1500hz")).orElseThrow();
+        assertEquals(List.of("tone_0250hz", "tone_1000hz", "tone_1500hz", "tone_8000hz"), tones.categories());
+        assertEquals(List.of("250 Hz", "1 kHz", "1.5 kHz", "8 kHz"), tones.labels());
         assertEquals(Region.AUDIO, tones.region());
         assertEquals(3, PreferenceAnalysis.standard(cats).size());
         assertTrue(PreferenceAnalysis.retinotopyEccentricity(List.of("ring_0", "faces")).isEmpty(), "one ring is no design");
