@@ -148,6 +148,18 @@ public final class ResponseProfiles {
         return c.kind() == Contrast.Kind.COGNITIVE ? settings.cognitivePercent() : settings.sensoryPercent();
     }
 
+    /**
+     * Reuses responses already smoothed at some FWHM (e.g. by the contrasts of the same run)
+     * instead of smoothing them again; they must be the smoothed copy of this object's responses.
+     */
+    public void reuse(SmoothedResponses sm) {
+        if (sm == null) throw new IllegalArgumentException("smoothed responses are missing (null)");
+        if (sm.responses().layout() != raw.layout() || !sm.responses().rows().equals(raw.rows())) {
+            throw new IllegalArgumentException("the smoothed responses are not those of this profile analysis (other stimuli or sheet)");
+        }
+        cache.put(sm.fwhm(), sm);
+    }
+
     private SmoothedResponses smoothed(double fwhm) {
         return cache.computeIfAbsent(fwhm, f -> SmoothedResponses.of(raw, f));
     }

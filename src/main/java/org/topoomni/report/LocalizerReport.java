@@ -110,7 +110,6 @@ public final class LocalizerReport {
             prefSummary.put(d.name(), pm.summary());
             lg.printf(Locale.ROOT, "%-24s %,7d significant units%n", d.name(), pm.nSignificant());
         }
-        smoothed = null; // let the copy go before profiles smooth again
 
         List<ResponseProfiles.Profile> profiles = new ArrayList<>();
         Map<String, Object> profileSummary = new LinkedHashMap<>();
@@ -122,6 +121,7 @@ public final class LocalizerReport {
         HumanReference human = HumanReference.load();
         if (even && odd && !contrasts.isEmpty()) {
             ResponseProfiles rp = new ResponseProfiles(responses, o.settings(), o.profiles(), human, HumanReference.defaultConditionMapping());
+            rp.reuse(smoothed); // sensory profiles use the contrasts' FWHM: no second smoothing
             for (Contrast c : contrasts) {
                 try {
                     ResponseProfiles.Profile p = rp.profile(c);

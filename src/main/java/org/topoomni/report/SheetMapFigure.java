@@ -98,8 +98,8 @@ public final class SheetMapFigure {
     static String subtitle(SelectivityMap m) {
         String where = m.contrast().region() == Region.ALL ? "whole sheet" : m.contrast().region().id() + " stacks";
         String islands = Double.isNaN(m.islands().meanI()) ? "no islands"
-                : String.format(Locale.ROOT, "island Moran's I %.2f over %d islands (%d significant)", m.islands().meanI(),
-                m.islands().nIslands(), m.islands().nSignificantIslands());
+                : String.format(Locale.ROOT, "island Moran's I %.2f over %d island%s (%d significant)", m.islands().meanI(),
+                m.islands().nIslands(), m.islands().nIslands() == 1 ? "" : "s", m.islands().nSignificantIslands());
         return String.format(Locale.ROOT, "%s  |  read in the %s: %,d significant units (q < %s), %s  |  FWHM %.2f",
                 m.contrast().label(), where, m.nSignificant(), fmtQ(m.qThreshold()), islands, m.fwhm());
     }
@@ -237,8 +237,8 @@ public final class SheetMapFigure {
         text(g, label, LABEL_BOLD, x, y, Color.BLACK);
         String stats = Double.isNaN(m.islands().meanI())
                 ? String.format(Locale.ROOT, "%,d significant units, no islands", m.nSignificant())
-                : String.format(Locale.ROOT, "Moran's I %.2f, %d islands, %,d significant units", m.islands().meanI(),
-                m.islands().nIslands(), m.nSignificant());
+                : String.format(Locale.ROOT, "Moran's I %.2f, %d island%s, %,d significant units", m.islands().meanI(),
+                m.islands().nIslands(), m.islands().nIslands() == 1 ? "" : "s", m.nSignificant());
         text(g, stats, LABEL, x, y + 18, new Color(0x333333));
     }
 

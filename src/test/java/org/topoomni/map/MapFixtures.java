@@ -24,7 +24,7 @@ public final class MapFixtures {
                 new Stack("language", Modality.LANGUAGE, 6, 256));
     }
 
-    /** A larger sheet of the same shape family: 96 x 128. */
+    /** A larger sheet of the same shape family: 144 x 128 (top stacks rows 0-95, vision cols 0-63, audio 64-127). */
     public static SheetLayout medium() {
         return SheetLayout.auto(List.of(new Stack("vision", Modality.VISION, 8, 768), new Stack("audio", Modality.AUDIO, 8, 768)),
                 new Stack("language", Modality.LANGUAGE, 8, 768));

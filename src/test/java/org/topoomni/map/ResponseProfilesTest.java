@@ -171,6 +171,21 @@ class ResponseProfilesTest {
     }
 
     @Test
+    void reusingSmoothedResponsesGivesTheSameProfiles() {
+        SheetLayout l = MapFixtures.tiny();
+        SheetResponses r = MapFixtures.localizer(l, true, 4, 4, 2.0, 6);
+        SelectivityAnalysis.Settings base = SelectivityAnalysis.Settings.defaults().withFwhm(1.5);
+        ResponseProfiles fresh = new ResponseProfiles(r, base), reused = new ResponseProfiles(r, base);
+        reused.reuse(SmoothedResponses.of(r, 1.5));
+        for (String c : List.of("faces", "speech")) {
+            ResponseProfiles.Profile a = fresh.profile(Contrasts.standard(c)), b = reused.profile(Contrasts.standard(c));
+            assertArrayEquals(a.selected(), b.selected());
+            assertArrayEquals(a.response(), b.response(), 0);
+        }
+        assertThrows(IllegalArgumentException.class, () -> reused.reuse(SmoothedResponses.of(SyntheticResponses.onOff(l, 2, 2, List.of(), 2, 1), 1.5)));
+    }
+
+    @Test
     void topUnitsSortsByTWithNaNLast() {
         double[] t = {1, Double.NaN, 5, 3, 5, -2};
         assertArrayEquals(new int[] {2, 4}, ResponseProfiles.topUnits(t, new int[] {0, 1, 2, 3, 4, 5}, 40));

@@ -28,7 +28,7 @@ class SelectivityAnalysisTest {
 
     @Test
     void recoversAPlantedPatchLocationAndExtent() {
-        SheetLayout l = MapFixtures.medium(); // 96 x 128; vision = rows 0-47, cols 0-63
+        SheetLayout l = MapFixtures.medium(); // 144 x 128; vision = rows 0-95, cols 0-63
         for (double fwhm : new double[] {Double.NaN, 4.0}) {
             var patch = new SyntheticResponses.Patch(20, 30, 8, 1.0);
             SheetResponses r = SyntheticResponses.onOff(l, 20, 20, List.of(patch), 2, 11);
