@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 StimuliCommand.class,
                 PretrainCommand.class,
                 AskCommand.class,
+                CompareCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,
                 CommandLine.HelpCommand.class

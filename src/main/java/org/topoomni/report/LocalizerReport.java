@@ -1,0 +1,192 @@
+package org.topoomni.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.topoomni.map.AtomicFiles;
+import org.topoomni.map.Contrast;
+import org.topoomni.map.Contrasts;
+import org.topoomni.map.HumanReference;
+import org.topoomni.map.Json;
+import org.topoomni.map.LayoutJson;
+import org.topoomni.map.MapFiles;
+import org.topoomni.map.PreferenceAnalysis;
+import org.topoomni.map.PreferenceMap;
+import org.topoomni.map.ResponseProfiles;
+import org.topoomni.map.SelectivityAnalysis;
+import org.topoomni.map.SelectivityMap;
+import org.topoomni.map.SmoothedResponses;
+import org.topoomni.sheet.SheetResponses;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The analysis half of a localizer run: from a model's sheet responses to a folder of maps,
+ * figures and tables.
+ * <pre>
+ * OUT/summary.json                      model, sheet, settings, per contrast: n_significant,
+ *                                       island_morans_i, n_islands, n_significant_islands, peak, ...
+ * OUT/&lt;contrast&gt;/tmap.npy qmap.npy dmap.npy mask.npy map.png summary.json
+ * OUT/retinotopy_angle|retinotopy_eccentricity|tonotopy/  (when wedge_/ring_/tone_ stimuli exist)
+ * OUT/profiles.csv profile_conditions.csv profiles.png   (when stimuli come in even and odd runs)
+ * OUT/layout.json                       the sheet, so that `compare` can redraw the maps
+ * </pre>
+ */
+public final class LocalizerReport {
+
+    private LocalizerReport() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param model    model name written into summary.json
+     * @param settings smoothing, FDR threshold, permutations, seed
+     * @param profiles response-profile selection settings
+     * @param figures  whether to draw the PNGs
+     */
+    public record Options(String model, SelectivityAnalysis.Settings settings, ResponseProfiles.Settings profiles, boolean figures) {
+        public static Options defaults(String model) {
+            return new Options(model, SelectivityAnalysis.Settings.defaults(), ResponseProfiles.Settings.defaults(), true);
+        }
+    }
+
+    /** Everything computed, plus the summary written to summary.json. */
+    public record Result(List<SelectivityMap> maps, List<PreferenceMap> preferenceMaps, List<ResponseProfiles.Profile> profiles,
+                         Map<String, Object> summary) {}
+
+    /**
+     * Runs every contrast (all must be answerable by the stimuli: see
+     * {@link Contrasts#available}), the retinotopy/tonotopy designs whose stimuli are present, and
+     * the response profiles when the stimuli come in even and odd runs; writes everything under
+     * {@code out}.
+     */
+    public static Result run(SheetResponses responses, List<Contrast> contrasts, Options o, Path out, PrintStream log) throws IOException {
+        if (responses == null) throw new IllegalArgumentException("responses are missing (null)");
+        if (contrasts == null) throw new IllegalArgumentException("contrasts are missing (null)");
+        PrintStream lg = log == null ? new PrintStream(java.io.OutputStream.nullOutputStream()) : log;
+        List<String> categories = responses.categories();
+        Contrasts.validate(contrasts, categories);
+        Files.createDirectories(out);
+        var layout = responses.layout();
+        double fwhm = o.settings().fwhmFor(layout);
+
+        long t0 = System.nanoTime();
+        SmoothedResponses smoothed = SmoothedResponses.of(responses, fwhm);
+        lg.printf(Locale.ROOT, "smoothed %d sheet maps at FWHM %.2f in %.0f ms%n", responses.stimuli(), fwhm, (System.nanoTime() - t0) / 1e6);
+
+        Map<String, Object> contrastSummary = new LinkedHashMap<>();
+        List<SelectivityMap> maps = new ArrayList<>();
+        for (Contrast c : contrasts) {
+            long t1 = System.nanoTime();
+            SelectivityMap m = SelectivityAnalysis.run(smoothed, c, o.settings(), null);
+            Path dir = out.resolve(c.name());
+            MapFiles.writeSelectivity(dir, m);
+            if (o.figures()) {
+                AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(m, title(o.model(), c.name() + " localizer")));
+            }
+            maps.add(m);
+            contrastSummary.put(c.name(), m.summary());
+            lg.printf(Locale.ROOT, "%-16s %,7d significant units, island Moran's I %s over %d islands (%.0f ms)%n", c.name(), m.nSignificant(),
+                    Double.isNaN(m.islands().meanI()) ? "n/a" : String.format(Locale.ROOT, "%.3f", m.islands().meanI()),
+                    m.islands().nIslands(), (System.nanoTime() - t1) / 1e6);
+        }
+
+        Map<String, Object> prefSummary = new LinkedHashMap<>();
+        List<PreferenceMap> prefs = new ArrayList<>();
+        for (PreferenceAnalysis.Design d : PreferenceAnalysis.standard(categories)) {
+            PreferenceMap pm = PreferenceAnalysis.run(smoothed, d, o.settings(), null);
+            Path dir = out.resolve(d.name());
+            MapFiles.writePreference(dir, pm);
+            if (o.figures()) AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.preference(pm, title(o.model(), d.title())));
+            prefs.add(pm);
+            prefSummary.put(d.name(), pm.summary());
+            lg.printf(Locale.ROOT, "%-24s %,7d significant units%n", d.name(), pm.nSignificant());
+        }
+
+        List<ResponseProfiles.Profile> profiles = new ArrayList<>();
+        Map<String, Object> profileSummary = new LinkedHashMap<>();
+        boolean even = false, odd = false;
+        for (SheetResponses.Row r : responses.rows()) {
+            if (ResponseProfiles.isEven(r.run())) even = true;
+            else odd = true;
+        }
+        HumanReference human = HumanReference.load();
+        if (even && odd && !contrasts.isEmpty()) {
+            ResponseProfiles rp = new ResponseProfiles(responses, o.settings(), o.profiles(), human, HumanReference.defaultConditionMapping());
+            rp.reuse(smoothed); // sensory profiles use the contrasts' FWHM: no second smoothing
+            for (Contrast c : contrasts) {
+                try {
+                    ResponseProfiles.Profile p = rp.profile(c);
+                    profiles.add(p);
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("human_roi", p.humanRoi());
+                    e.put("pearson_r", p.pearson());
+                    e.put("spearman_rho", p.spearman());
+                    e.put("paper_r", p.paperR());
+                    e.put("n_units", p.selected().length);
+                    e.put("k_percent", p.kPercent());
+                    e.put("fwhm", p.fwhm());
+                    e.put("n_conditions", p.nShared());
+                    profileSummary.put(c.name(), e);
+                    lg.printf(Locale.ROOT, "profile %-16s vs %-8s r = %s over %d conditions%n", c.name(), p.humanRoi() == null ? "-" : p.humanRoi(),
+                            Double.isNaN(p.pearson()) ? "n/a" : String.format(Locale.ROOT, "%.3f", p.pearson()), p.nShared());
+                } catch (IllegalArgumentException ex) {
+                    profileSummary.put(c.name(), Map.of("skipped", ex.getMessage()));
+                    lg.println("profile " + c.name() + " skipped: " + ex.getMessage());
+                }
+            }
+            MapFiles.writeProfiles(out.resolve("profiles.csv"), profiles, human);
+            MapFiles.writeProfileConditions(out.resolve("profile_conditions.csv"), profiles);
+            if (o.figures()) AtomicFiles.writePng(out.resolve("profiles.png"), ProfileChart.render(profiles, title(o.model(), "response profiles vs human fROIs")));
+        } else if (!contrasts.isEmpty()) {
+            profileSummary.put("skipped", "response profiles need stimuli in both even and odd runs");
+            lg.println("response profiles skipped: they need stimuli in both even and odd runs");
+        }
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("model", o.model());
+        summary.put("sheet", Map.of("rows", layout.rows(), "cols", layout.cols(), "units", layout.units()));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("fwhm", fwhm);
+        settings.put("fwhm_rule", Double.isNaN(o.settings().fwhm()) ? "4 * sqrt(rows * cols / (304 * 512))" : "given");
+        settings.put("q_threshold", o.settings().q());
+        settings.put("permutations", o.settings().permutations());
+        settings.put("min_island_size", o.settings().minIslandSize());
+        settings.put("seed", o.settings().seed());
+        settings.put("fdr_family", "whole sheet; contrasts read in their region");
+        settings.put("profile_k_percent", Map.of("sensory", o.profiles().sensoryPercent(), "cognitive", o.profiles().cognitivePercent()));
+        settings.put("profile_cognitive_fwhm_factor", o.profiles().cognitiveFwhmFactor());
+        summary.put("settings", settings);
+        summary.put("n_stimuli", responses.stimuli());
+        summary.put("contrasts", contrastSummary);
+        summary.put("maps", prefSummary);
+        summary.put("profiles", profileSummary);
+        summary.put("reference", referenceIslands());
+        LayoutJson.write(out.resolve("layout.json"), layout);
+        Json.write(out.resolve("summary.json"), summary);
+        return new Result(List.copyOf(maps), List.copyOf(prefs), List.copyOf(profiles), summary);
+    }
+
+    static String title(String model, String what) {
+        return (model == null || model.isBlank() ? "" : model + ": ") + what;
+    }
+
+    /** The human and paper island Moran's I of the voice contrast (reference/island_morans_i_human_voice.json). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> referenceIslands() {
+        try (InputStream in = LocalizerReport.class.getResourceAsStream("/reference/island_morans_i_human_voice.json")) {
+            if (in == null) return Map.of();
+            return Map.of("voice_island_morans_i", new ObjectMapper().readValue(in, Map.class));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the shipped voice island reference: " + e.getMessage(), e);
+        }
+    }
+}
