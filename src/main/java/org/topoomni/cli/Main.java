@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
                 StimuliCommand.class,
                 PretrainCommand.class,
                 AskCommand.class,
+                TrainCommand.class,
+                LocalizeCommand.class,
                 CompareCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,

@@ -82,6 +82,15 @@ public final class SheetRecorder implements CorticalTap {
         return z;
     }
 
+    /** Records a layer's per-item means directly (items x width), e.g. from cached hidden states. */
+    public void record(LayerSite site, NDArray itemMeans) {
+        if (batchSize < 0) throw new IllegalStateException("call reset(items) first");
+        if (itemMeans.getShape().get(0) != batchSize) {
+            throw new IllegalArgumentException("expected " + batchSize + " items for " + site + ", got " + itemMeans.getShape());
+        }
+        means.put(site, itemMeans);
+    }
+
     /** The batch's sheet, (items x units); layers no item reached are 0. */
     public NDArray sheet(NDManager m) {
         NDList parts = new NDList();

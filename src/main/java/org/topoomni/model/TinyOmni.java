@@ -59,9 +59,20 @@ public final class TinyOmni implements Backbone {
 
     @Override
     public List<Stack> stacks() {
+        return stacksOf(cfg);
+    }
+
+    /** The stacks of a config, in sheet order. */
+    public static List<Stack> stacksOf(OmniConfig cfg) {
         return List.of(new Stack(VISION, Modality.VISION, cfg.vision().layers(), cfg.vision().dim()),
                 new Stack(AUDIO, Modality.AUDIO, cfg.audio().layers(), cfg.audio().dim()),
                 new Stack(LANGUAGE, Modality.LANGUAGE, cfg.language().layers(), cfg.language().dim()));
+    }
+
+    /** The cortical sheet of a config (the same layout code as every preset). */
+    public static org.topoomni.sheet.SheetLayout sheetOf(OmniConfig cfg) {
+        List<Stack> s = stacksOf(cfg);
+        return org.topoomni.sheet.SheetLayout.auto(s.subList(0, 2), s.get(2));
     }
 
     // ------------------------------------------------------------------ parameters

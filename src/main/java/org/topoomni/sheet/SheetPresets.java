@@ -10,11 +10,13 @@ public final class SheetPresets {
     private SheetPresets() {}
 
     public static final String QWEN25_OMNI_3B = "qwen2.5-omni-3b";
+    public static final String TINYOMNI = "tinyomni";
 
     private static final Map<String, Supplier<SheetLayout>> PRESETS = new TreeMap<>();
 
     static {
         PRESETS.put(QWEN25_OMNI_3B, SheetPresets::qwen25Omni3b);
+        PRESETS.put(TINYOMNI, SheetPresets::tinyOmni);
     }
 
     /**
@@ -25,6 +27,17 @@ public final class SheetPresets {
         return SheetLayout.auto(
                 List.of(new Stack("vision", Modality.VISION, 32, 1280), new Stack("audio", Modality.AUDIO, 32, 1280)),
                 new Stack("language", Modality.LANGUAGE, 36, 2048));
+    }
+
+    /**
+     * The embedded default TinyOmni: vision encoder 6 x 128, audio encoder 6 x 128, language
+     * model 6 x 256 - a 48 x 64 sheet, 4 rows per layer band (the model package checks that its
+     * default config gives this same layout).
+     */
+    public static SheetLayout tinyOmni() {
+        return SheetLayout.auto(
+                List.of(new Stack("vision", Modality.VISION, 6, 128), new Stack("audio", Modality.AUDIO, 6, 128)),
+                new Stack("language", Modality.LANGUAGE, 6, 256));
     }
 
     public static SheetLayout get(String name) {

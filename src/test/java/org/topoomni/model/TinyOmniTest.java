@@ -71,6 +71,22 @@ class TinyOmniTest {
     }
 
     @Test
+    void defaultSheetIsThePresetAndFollowsThePapersPrinciples() {
+        org.topoomni.sheet.SheetLayout sheet = TinyOmni.sheetOf(OmniConfig.tinyDefault());
+        org.topoomni.sheet.SheetLayout preset = org.topoomni.sheet.SheetPresets.get("tinyomni");
+        assertEquals(preset.describe(), sheet.describe());
+        assertEquals(48, sheet.rows());
+        assertEquals(64, sheet.cols());
+        // vision and audio side by side at the top, one band of whole rows per layer, language below
+        assertEquals(0, sheet.band("vision").top());
+        assertEquals(0, sheet.band("audio").top());
+        assertEquals(sheet.band("vision").right(), sheet.band("audio").left());
+        assertEquals(sheet.band("vision").bottom(), sheet.band("language").top());
+        assertEquals(sheet.cols(), sheet.band("language").cols());
+        assertEquals(4, sheet.band("vision").rowsPerLayer());
+    }
+
+    @Test
     void aFewStepsLowerTheLoss() {
         OmniConfig cfg = OmniConfig.testTiny();
         Tokenizer tok = tokenizer();

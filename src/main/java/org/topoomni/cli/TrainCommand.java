@@ -1,0 +1,70 @@
+package org.topoomni.cli;
+
+import org.topoomni.model.Checkpoint;
+import org.topoomni.model.OmniConfig;
+import org.topoomni.sheet.SheetLayout;
+import org.topoomni.train.TopoRun;
+import org.topoomni.train.TopoTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train cortical adaptors on one sheet with the spatial loss (or --control: alpha = 0).")
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--base", required = true, description = "Pretrained backbone checkpoint.")
+    Path base;
+    @Option(names = "--out", required = true, description = "Folder for the adaptors, curves and metrics.")
+    Path out;
+    @Option(names = "--stimuli", description = "Stimulus library with audiovisual items (default: the library of seed 0 under .cache/stimuli).")
+    Path stimuli;
+    @Option(names = "--alpha", defaultValue = "20", description = "Weight of the spatial loss (default: ${DEFAULT-VALUE}, the paper's).")
+    double alpha;
+    @Option(names = "--control", description = "The non-topographic control: the same training with alpha = 0.")
+    boolean control;
+    @Option(names = "--mode", defaultValue = "cached", description = "full (backpropagate through the frozen backbone) or cached (train on cached hidden states; default: ${DEFAULT-VALUE}).")
+    String mode;
+    @Option(names = "--radius", description = "Neighbourhood radius in sheet units (default: spans ~9 layer bands, like the paper's 20).")
+    Double radius;
+    @Option(names = "--neighbourhoods", defaultValue = "100", description = "Neighbourhoods per step (default: ${DEFAULT-VALUE}).")
+    int neighbourhoods;
+    @Option(names = "--steps", description = "Training steps (default: 2000 cached, 300 full).")
+    Integer steps;
+    @Option(names = "--batch", defaultValue = "32", description = "Items per step = samples of the spatial loss (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", description = "Peak learning rate (default: 1e-3 cached, 1e-3 full).")
+    Double lr;
+    @Option(names = "--conditioning", defaultValue = "1.0", description = "Weight of |WW'-I|^2/d in cached mode (default: ${DEFAULT-VALUE}).")
+    double conditioning;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--resume", description = "Continue an interrupted run in --out.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        TopoTrainer.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
+            case "full" -> TopoTrainer.Mode.FULL;
+            case "cached" -> TopoTrainer.Mode.CACHED;
+            default -> throw new IllegalArgumentException("--mode must be full or cached, got " + mode);
+        };
+        if (!Checkpoint.exists(base)) throw new IllegalArgumentException(base + " is not a model checkpoint (run ./topo-omni pretrain first)");
+        SheetLayout layout = org.topoomni.model.TinyOmni.sheetOf(OmniConfig.read(base.resolve(Checkpoint.CONFIG)));
+        double r = radius != null ? radius : TopoTrainer.defaultRadius(layout);
+        int n = steps != null ? steps : m == TopoTrainer.Mode.CACHED ? 2000 : 300;
+        TopoTrainer.Settings s = new TopoTrainer.Settings(m, control ? 0 : alpha, r, neighbourhoods, n, batch,
+                lr != null ? lr : 1e-3, conditioning, seed, 50);
+        Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
+        TopoRun.Metrics x = TopoRun.run(base, lib, out, s, resume, System.err);
+        System.out.printf(Locale.ROOT, "%s (%s): held-out spatial loss %.4f, answer agreement %.1f%%, accuracy %.1f%% (base %.1f%%), %.1f s (%.1f steps/s)%n",
+                control ? "control" : "topographic", mode, x.heldOutSpatialLoss(), 100 * x.answerAgreement(), 100 * x.accuracy(),
+                100 * x.baseAccuracy(), x.seconds(), x.stepsPerSecond());
+        System.out.println("adaptors written to " + out.toAbsolutePath());
+        return 0;
+    }
+
+}

@@ -1,0 +1,208 @@
+package org.topoomni.train;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.topoomni.model.Backbone;
+import org.topoomni.model.Checkpoint;
+import org.topoomni.model.CorticalAdaptors;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.model.Example;
+import org.topoomni.model.LayerHook;
+import org.topoomni.model.LayerSite;
+import org.topoomni.model.OmniConfig;
+import org.topoomni.model.TinyOmni;
+import org.topoomni.report.LinePlot;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One topographic (or control) training run from a base checkpoint: self-distillation targets
+ * (computed once, stored), adaptor training (resumable from {@code OUT/train-state}), then the
+ * measurements: held-out spatial loss, agreement of held-out answers with the base model's, and
+ * category accuracy against the base model's. Writes {@code adaptors.safetensors},
+ * {@code cortical.json}, {@code curve.csv}, {@code curve.png}, {@code metrics.json},
+ * {@code targets.json}.
+ */
+public final class TopoRun {
+    public static final String METRICS = "metrics.json", TARGETS = "targets.json";
+
+    public record Metrics(double heldOutSpatialLoss, double answerAgreement, double accuracy, double baseAccuracy,
+                          double seconds, double stepsPerSecond, double worstConditionNumber, int trainItems, int evalItems) {}
+
+    private TopoRun() {}
+
+    public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log) throws IOException {
+        Path state = out.resolve(Pretrainer.STATE_DIR);
+        if (!resume && Files.exists(state)) {
+            throw new IllegalArgumentException(out + " holds an unfinished training run; add --resume to continue it, or choose another --out");
+        }
+        Files.createDirectories(out);
+        try (NDManager manager = NDManager.newBaseManager(); TinyOmni model = Checkpoint.load(manager, base)) {
+            OmniConfig cfg = model.config();
+            PretrainCorpus corpus = PretrainCorpus.read(library, cfg, 0.2, 0);
+            List<PretrainCorpus.Raw> av = corpus.items().stream().filter(r -> r.kind().equals("audiovisual")).toList();
+            if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
+            List<PretrainCorpus.Raw> avTrain = av.stream().filter(r -> !r.heldOut()).toList();
+            List<PretrainCorpus.Raw> avHeld = av.stream().filter(PretrainCorpus.Raw::heldOut).toList();
+            Map<String, int[]> targets = distillationTargets(manager, model, avTrain, out.resolve(TARGETS), log);
+            List<TrainItem> train = new ArrayList<>();
+            for (PretrainCorpus.Raw r : avTrain) {
+                train.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), targets.get(r.id())),
+                        r.kind(), r.category(), model.tokenizer().decode(targets.get(r.id()))));
+            }
+            List<TrainItem> held = new ArrayList<>();
+            for (PretrainCorpus.Raw r : avHeld) {
+                held.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0]), r.kind(), r.category(), r.answer()));
+            }
+            log.printf(Locale.ROOT, "%d training items, %d held out; sheet %d x %d; radius %.0f, alpha %s, mode %s%n", train.size(), held.size(),
+                    model.sheet().rows(), model.sheet().cols(), settings.radius(), settings.alpha(), settings.mode().name().toLowerCase(Locale.ROOT));
+            try (CorticalAdaptors adaptors = new CorticalAdaptors(manager, model.stacks(), settings.seed())) {
+                long t0 = System.nanoTime();
+                Map<LayerSite, float[]> cache = settings.mode() == TopoTrainer.Mode.CACHED
+                        ? TopoTrainer.cacheMeans(manager, model, adaptors.sites(), train, 32) : null;
+                double cacheSeconds = (System.nanoTime() - t0) / 1e9;
+                List<double[]> curve = new TopoTrainer(settings, log).train(manager, model, adaptors, train, cache, state, Integer.MAX_VALUE);
+                double seconds = curve.get(curve.size() - 1)[5] + cacheSeconds;
+                adaptors.save(out.resolve(CorticalModel.ADAPTORS), Map.of("mode", settings.mode().name()));
+                writeMeta(out, base, settings, model);
+                writeCurve(out, curve, settings);
+
+                log.println("measuring: held-out spatial loss, answers against the base model");
+                Map<LayerSite, float[]> heldCache = TopoTrainer.cacheMeans(manager, model, adaptors.sites(), held, 32);
+                double spatial = TopoTrainer.spatialLossOf(manager, model, adaptors, heldCache, held.size(), 32,
+                        settings.radius(), settings.neighbourhoods(), 5, 12345);
+                List<TrainItem> eval = new ArrayList<>(held);
+                List<String> categories = corpus.items().stream().map(PretrainCorpus.Raw::category).distinct().sorted().toList();
+                for (PretrainCorpus.Raw r : corpus.items()) {
+                    if (r.heldOut() && (r.kind().equals("visual") || r.kind().equals("auditory"))) {
+                        eval.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0]), r.kind(), r.category(), r.answer()));
+                    }
+                }
+                List<String> baseAnswers = answers(manager, model, eval, LayerHook.NONE);
+                List<String> topoAnswers = answers(manager, model, eval, adaptors.hook(org.topoomni.model.CorticalTap.NONE));
+                int agree = 0, baseCorrect = 0, topoCorrect = 0, judged = 0;
+                for (int i = 0; i < eval.size(); i++) {
+                    if (baseAnswers.get(i).equals(topoAnswers.get(i))) agree++;
+                    TrainItem t = eval.get(i);
+                    if (t.kind().equals("audiovisual")) continue;
+                    judged++;
+                    if (Answers.names(baseAnswers.get(i), t.category(), categories)) baseCorrect++;
+                    if (Answers.names(topoAnswers.get(i), t.category(), categories)) topoCorrect++;
+                }
+                Metrics m = new Metrics(spatial, agree / (double) eval.size(), topoCorrect / (double) Math.max(1, judged),
+                        baseCorrect / (double) Math.max(1, judged), seconds, settings.steps() / Math.max(1e-9, seconds - cacheSeconds),
+                        adaptors.worstConditionNumber(), train.size(), eval.size());
+                writeMetrics(out.resolve(METRICS), m, settings);
+                PretrainRun.deleteRecursively(state);
+                return m;
+            }
+        }
+    }
+
+    static List<String> answers(NDManager manager, Backbone model, List<TrainItem> items, LayerHook hook) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += 64) {
+            List<Example> part = items.subList(i, Math.min(items.size(), i + 64)).stream().map(TrainItem::example).toList();
+            for (int[] a : model.generate(manager, part, 16, hook)) out.add(model.tokenizer().decode(a).strip());
+        }
+        return out;
+    }
+
+    /** The base model's greedy answers to the training items, computed once and kept in {@code file}. */
+    static Map<String, int[]> distillationTargets(NDManager manager, Backbone model, List<PretrainCorpus.Raw> items, Path file, PrintStream log) throws IOException {
+        ObjectMapper om = new ObjectMapper();
+        Map<String, int[]> out = new LinkedHashMap<>();
+        if (Files.isRegularFile(file)) {
+            JsonNode n = om.readTree(file.toFile()).path("targets");
+            n.fields().forEachRemaining(e -> {
+                int[] ids = new int[e.getValue().size()];
+                for (int i = 0; i < ids.length; i++) ids[i] = e.getValue().get(i).asInt();
+                out.put(e.getKey(), ids);
+            });
+            if (items.stream().allMatch(r -> out.containsKey(r.id()))) return out;
+            out.clear();
+        }
+        log.printf(Locale.ROOT, "self-distillation targets: the base model answers %d training items%n", items.size());
+        for (int i = 0; i < items.size(); i += 64) {
+            List<PretrainCorpus.Raw> part = items.subList(i, Math.min(items.size(), i + 64));
+            List<Example> ex = part.stream().map(r -> Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0])).toList();
+            List<int[]> ans = model.generate(manager, ex, 16, LayerHook.NONE);
+            for (int k = 0; k < part.size(); k++) {
+                int[] a = ans.get(k);
+                out.put(part.get(k).id(), a.length == 0 ? model.tokenizer().encode(" " + part.get(k).answer()) : a);
+            }
+        }
+        ObjectNode root = om.createObjectNode();
+        ObjectNode t = root.putObject("targets");
+        out.forEach((k, v) -> {
+            var arr = t.putArray(k);
+            for (int x : v) arr.add(x);
+        });
+        PretrainRun.atomicWrite(file, om.writeValueAsString(root));
+        return out;
+    }
+
+    static void writeMeta(Path out, Path base, TopoTrainer.Settings s, Backbone model) throws IOException {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode n = om.createObjectNode();
+        n.put("base", base.toAbsolutePath().normalize().toString());
+        n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
+        n.put("alpha", s.alpha());
+        n.put("control", s.alpha() == 0);
+        n.put("radius", s.radius());
+        n.put("neighbourhoods", s.neighbourhoods());
+        n.put("steps", s.steps());
+        n.put("batch_size", s.batchSize());
+        n.put("learning_rate", s.learningRate());
+        n.put("conditioning", s.conditioning());
+        n.put("seed", s.seed());
+        n.put("sheet_rows", model.sheet().rows());
+        n.put("sheet_cols", model.sheet().cols());
+        PretrainRun.atomicWrite(out.resolve(CorticalModel.META), om.writeValueAsString(n));
+    }
+
+    static void writeCurve(Path out, List<double[]> curve, TopoTrainer.Settings s) throws IOException {
+        StringBuilder sb = new StringBuilder(TopoTrainer.CURVE_HEADER).append('\n');
+        double[] x = new double[curve.size()], task = new double[curve.size()], spatial = new double[curve.size()];
+        for (int i = 0; i < curve.size(); i++) {
+            double[] p = curve.get(i);
+            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6g,%.2f%n", (int) p[0], p[1], p[2], p[3], p[4], p[5]));
+            x[i] = p[0];
+            task[i] = s.mode() == TopoTrainer.Mode.FULL ? p[2] : p[4];
+            spatial[i] = p[3];
+        }
+        PretrainRun.atomicWrite(out.resolve("curve.csv"), sb.toString());
+        String taskName = s.mode() == TopoTrainer.Mode.FULL ? "task (distillation cross-entropy)" : "conditioning |WW'-I|^2/d";
+        LinePlot.write(out.resolve("curve.png"), (s.alpha() == 0 ? "control" : "topographic") + " training (" + s.mode().name().toLowerCase(Locale.ROOT) + ")",
+                "step", x, List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series(taskName, task)));
+    }
+
+    static void writeMetrics(Path file, Metrics m, TopoTrainer.Settings s) throws IOException {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode n = om.createObjectNode();
+        n.put("heldout_spatial_loss", m.heldOutSpatialLoss());
+        n.put("answer_agreement", m.answerAgreement());
+        n.put("accuracy", m.accuracy());
+        n.put("base_accuracy", m.baseAccuracy());
+        n.put("seconds", m.seconds());
+        n.put("steps_per_second", m.stepsPerSecond());
+        n.put("worst_condition_number", m.worstConditionNumber());
+        n.put("train_items", m.trainItems());
+        n.put("eval_items", m.evalItems());
+        n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
+        n.put("alpha", s.alpha());
+        n.put("radius", s.radius());
+        PretrainRun.atomicWrite(file, om.writeValueAsString(n));
+    }
+}
