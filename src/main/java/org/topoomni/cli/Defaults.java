@@ -27,6 +27,18 @@ final class Defaults {
         return dir;
     }
 
+    /**
+     * Extra exemplars for pretraining (visual and auditory families only, another seed), so the
+     * small model sees many more pictures and sounds than the localizers need.
+     */
+    static Path pretrainingExtras(long seed, int perCategory) {
+        Path dir = cache().resolve("stimuli").resolve("pretrain-seed-" + seed + "-n" + perCategory);
+        new StimulusLibrary(Families.standard()).createdBy("topo-omni " + Versions.VERSION)
+                .generate(dir, seed + 1_000_003L, perCategory, new LinkedHashSet<>(java.util.List.of("visual", "auditory")),
+                        Progress.console(System.err));
+        return dir;
+    }
+
     static boolean exists(Path p) {
         return Files.exists(p);
     }

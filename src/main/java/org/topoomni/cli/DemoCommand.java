@@ -1,41 +1,150 @@
 package org.topoomni.cli;
 
-import ai.djl.ndarray.types.DataType;
-import org.topoomni.bench.LossBenchmark;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.topoomni.model.Checkpoint;
+import org.topoomni.model.OmniConfig;
+import org.topoomni.model.TinyOmni;
+import org.topoomni.report.RunComparison;
 import org.topoomni.sheet.SheetLayout;
-import org.topoomni.sheet.SheetPresets;
+import org.topoomni.train.PretrainRun;
+import org.topoomni.train.Pretrainer;
+import org.topoomni.train.TopoRun;
+import org.topoomni.train.TopoTrainer;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The main job. It grows with the project; today it shows the paper's cortical sheet and times
- * the spatial loss on it.
+ * The main job: from nothing to maps of the embedded default. Stages: the stimulus library,
+ * TinyOmni pretraining (a matching cached checkpoint is reused), topographic training and its
+ * control, the localizers on both, and their comparison. Each finished stage leaves a marker,
+ * so a second run continues where the first stopped.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The main job on the embedded default: everything the toolkit can do so far, in one command.")
+        description = "The main job on the embedded default: stimuli, TinyOmni, topographic + control training, localizers, comparison.")
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "Smaller settings for a fast look.")
+    @Option(names = "--out", defaultValue = "runs/demo", description = "Run folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+    @Option(names = "--quick", description = "Smaller settings for a fast look (minutes instead of half an hour).")
     boolean quick;
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private final Map<String, Double> timings = new LinkedHashMap<>();
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        SheetLayout sheet = SheetPresets.qwen25Omni3b();
-        System.out.println("== Stage 1/2: the cortical sheet (Qwen2.5-Omni-3B preset)");
+        Files.createDirectories(out);
+        int perCategory = quick ? 32 : 64;
+        int pretrainSteps = quick ? 150 : 800;
+        int topoSteps = quick ? 300 : 2000;
+        OmniConfig cfg = OmniConfig.tinyDefault();
+        SheetLayout sheet = TinyOmni.sheetOf(cfg);
+        System.out.println("== Topo-Omni demo" + (quick ? " (quick)" : "") + ": run folder " + out.toAbsolutePath());
         System.out.print(sheet.describe());
+
+        Path lib = stage("1/5 stimulus library", () -> Defaults.library(seed, perCategory));
+        int extra = quick ? 48 : 160;
+        String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-steps%d", cfg.toJson().hashCode(), seed, perCategory, extra, pretrainSteps);
+        Path model = Defaults.cache().resolve("models").resolve(key);
+        stage("2/5 pretrain TinyOmni", () -> {
+            if (Checkpoint.exists(model) && Files.isRegularFile(model.resolve(PretrainRun.METRICS))) {
+                System.out.println("reusing the cached checkpoint " + model);
+            } else {
+                Path extras = Defaults.pretrainingExtras(seed, extra);
+                PretrainRun.run(model, List.of(lib, extras), cfg, new Pretrainer.Settings(pretrainSteps, 32, 2e-3, 0.05, 0.01, 1.0, seed, 100, true),
+                        Files.exists(model.resolve(Pretrainer.STATE_DIR)), System.err);
+            }
+            return model;
+        });
+        double radius = TopoTrainer.defaultRadius(sheet);
+        for (boolean control : new boolean[] {false, true}) {
+            String name = control ? "control" : "topo";
+            Path dir = out.resolve(name);
+            stage("3/5 train " + (control ? "the control (alpha = 0)" : "the topographic model"), () -> {
+                if (!Files.isRegularFile(dir.resolve(TopoRun.METRICS))) {
+                    TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
+                            topoSteps, 32, 1e-3, 1.0, seed, 100), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
+                }
+                return dir;
+            });
+        }
+        for (String name : List.of("topo", "control")) {
+            Path dir = out.resolve("localize").resolve(name);
+            stage("4/5 localizers on " + name, () -> {
+                if (!Files.isRegularFile(dir.resolve("summary.json"))) {
+                    int code = new CommandLine(new LocalizeCommand()).setExecutionExceptionHandler(Errors::handle)
+                            .execute("--model", out.resolve(name).toString(), "--stimuli", lib.toString(), "--out", dir.toString());
+                    if (code != 0) throw new IllegalStateException("localize " + name + " failed (exit " + code + ")");
+                }
+                return dir;
+            });
+        }
+        List<RunComparison.Row> rows = stage("5/5 compare topographic vs control", () ->
+                RunComparison.run(out.resolve("localize/topo"), out.resolve("localize/control"), "topo", "control", out.resolve("compare")));
+        timings.put("total", (System.nanoTime() - t0) / 1e9);
+        writeResults(model, rows);
+
+        JsonNode pre = new ObjectMapper().readTree(model.resolve(PretrainRun.METRICS).toFile());
+        JsonNode topo = new ObjectMapper().readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile());
+        JsonNode ctrl = new ObjectMapper().readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile());
         System.out.println();
-        System.out.println("== Stage 2/2: spatial loss on the full sheet (forward + backward)");
-        LossBenchmark.Result r = LossBenchmark.run(new LossBenchmark.Settings(sheet, 64, 100, 20, DataType.FLOAT32,
-                quick ? 1 : 2, quick ? 3 : 5, 0), System.out);
-        System.out.println();
-        System.out.printf(Locale.ROOT, "demo finished in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        System.out.printf(Locale.ROOT, "  sheet: %d x %d = %,d units in %d stacks%n", sheet.rows(), sheet.cols(), sheet.units(), sheet.bands().size());
-        System.out.printf(Locale.ROOT, "  spatial loss step: %.0f ms median (%.0f GFLOP/s, peak memory %.0f MiB)%n",
-                r.medianMs(), r.gflops(), r.peakRssBytes() / 1048576.0);
+        System.out.printf(Locale.ROOT, "demo finished in %.1f min; results: %s%n", timings.get("total") / 60, out.resolve("results.json").toAbsolutePath());
+        System.out.printf(Locale.ROOT, "  TinyOmni: visual %.0f%%, auditory %.0f%% correct on held-out stimuli; perplexity %.1f (unigram %.1f)%n",
+                100 * pre.path("visual_accuracy").asDouble(), 100 * pre.path("auditory_accuracy").asDouble(),
+                pre.path("perplexity").asDouble(), pre.path("unigram_perplexity").asDouble());
+        System.out.printf(Locale.ROOT, "  held-out spatial loss: topographic %.3f vs control %.3f; answers agree with the base model %.1f%%%n",
+                topo.path("heldout_spatial_loss").asDouble(), ctrl.path("heldout_spatial_loss").asDouble(), 100 * topo.path("answer_agreement").asDouble());
+        for (RunComparison.Row r : rows) {
+            if (List.of("faces", "scenes", "voice", "language").contains(r.contrast())) {
+                System.out.printf(Locale.ROOT, "  %-9s island Moran's I %.2f (%d islands) vs control %.2f (%d islands)%n",
+                        r.contrast(), r.iA(), r.islandsA(), r.iB(), r.islandsB());
+            }
+        }
         return 0;
+    }
+
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T stage(String name, Work<T> work) throws Exception {
+        System.out.println();
+        System.out.println("== " + name);
+        long t = System.nanoTime();
+        T result = work.run();
+        double secs = (System.nanoTime() - t) / 1e9;
+        timings.merge(name.substring(name.indexOf(' ') + 1), secs, Double::sum);
+        System.out.printf(Locale.ROOT, "   done in %.1f s%n", secs);
+        return result;
+    }
+
+    private void writeResults(Path model, List<RunComparison.Row> rows) throws Exception {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = om.createObjectNode();
+        root.set("pretrain", om.readTree(model.resolve(PretrainRun.METRICS).toFile()));
+        ObjectNode train = root.putObject("train");
+        train.set("topo", om.readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile()));
+        train.set("control", om.readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile()));
+        ObjectNode loc = root.putObject("localize");
+        loc.set("topo", om.readTree(out.resolve("localize/topo/summary.json").toFile()));
+        loc.set("control", om.readTree(out.resolve("localize/control/summary.json").toFile()));
+        ObjectNode t = root.putObject("timings");
+        timings.forEach(t::put);
+        Files.writeString(out.resolve("results.json"), om.writeValueAsString(root), StandardCharsets.UTF_8);
     }
 }

@@ -21,6 +21,9 @@ final class PretrainCommand implements Callable<Integer> {
     Path config;
     @Option(names = "--stimuli", description = "Stimulus library (default: the library of --seed, generated under .cache/stimuli if missing).")
     Path stimuli;
+    @Option(names = "--extra", description = "Extra visual + auditory exemplars per category for pretraining, generated under .cache/stimuli (default: ${DEFAULT-VALUE}; 0 for none).",
+            defaultValue = "160")
+    int extra;
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
     boolean resume;
     @Option(names = "--steps", defaultValue = "1500", description = "Training steps (default: ${DEFAULT-VALUE}).")
@@ -39,7 +42,9 @@ final class PretrainCommand implements Callable<Integer> {
         OmniConfig cfg = config == null ? OmniConfig.tinyDefault() : OmniConfig.read(config);
         Path lib = stimuli != null ? stimuli : Defaults.library(seed, perCategory);
         Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true);
-        PretrainEvaluation.Result r = PretrainRun.run(out, lib, cfg, s, resume, System.err);
+        java.util.List<Path> libs = new java.util.ArrayList<>(java.util.List.of(lib));
+        if (extra > 0) libs.add(Defaults.pretrainingExtras(seed, extra));
+        PretrainEvaluation.Result r = PretrainRun.run(out, libs, cfg, s, resume, System.err);
         System.out.printf(Locale.ROOT, "visual accuracy   %.1f%% (%d held-out images)%n", 100 * r.visualAccuracy(), r.visualItems());
         System.out.printf(Locale.ROOT, "auditory accuracy %.1f%% (%d held-out sounds)%n", 100 * r.auditoryAccuracy(), r.auditoryItems());
         System.out.printf(Locale.ROOT, "perplexity        %.1f (unigram baseline %.1f) on %d held-out tokens%n",

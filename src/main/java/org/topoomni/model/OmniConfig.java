@@ -47,6 +47,9 @@ public record OmniConfig(
         if (imageSize <= 0 || patchSize <= 0 || imageSize % patchSize != 0) {
             throw new IllegalArgumentException("config: image_size " + imageSize + " must be a positive multiple of patch_size " + patchSize);
         }
+        if (Integer.bitCount(patchSize) != 1 || patchSize < 2) {
+            throw new IllegalArgumentException("config: patch_size " + patchSize + " must be a power of two (the patch embedding is a stack of stride-2 convolutions)");
+        }
         if (mergeSize <= 0 || (imageSize / patchSize) % mergeSize != 0) {
             throw new IllegalArgumentException("config: the " + imageSize / patchSize + " x " + imageSize / patchSize + " patch grid must be divisible by merge_size " + mergeSize);
         }
@@ -88,7 +91,7 @@ public record OmniConfig(
 
     /** A very small config for tests: trains a step in milliseconds. */
     public static OmniConfig testTiny() {
-        return new OmniConfig(32, 8, 2, 16, 40, 4,
+        return new OmniConfig(32, 8, 2, 64, 40, 4,
                 new StackConfig(2, 16, 2, 32), new StackConfig(2, 16, 2, 32), new StackConfig(2, 32, 2, 64),
                 Tokenizer.SPECIALS + 256 + 40, 96, 10000);
     }

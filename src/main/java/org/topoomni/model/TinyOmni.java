@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.convolutional.Conv2d;
 import org.topoomni.sheet.Modality;
 import org.topoomni.sheet.Stack;
 
@@ -18,7 +19,9 @@ import java.util.SplittableRandom;
 /**
  * TinyOmni: Qwen2.5-Omni's Thinker at small scale, in DJL.
  * <ul>
- * <li>vision encoder: 8 x 8 patches of the RGB image, linear patch embedding + learned positions,
+ * <li>vision encoder: 8 x 8 patches of the RGB image, embedded by a small convolutional stem
+ * (three stride-2 3 x 3 convolutions; Qwen uses a linear patch embedding, which needs far more
+ * data than a laptop-scale pretraining has) + learned positions,
  * pre-norm transformer blocks (LayerNorm, bidirectional attention, GELU MLP), then a 2 x 2
  * patch merger (an MLP over each 2 x 2 group) into the language model's width;</li>
  * <li>audio encoder: log-mel frames, two 1-D convolutions (the second with stride 2, as in
@@ -81,8 +84,14 @@ public final class TinyOmni implements Backbone {
         int dv = cfg.vision().dim(), da = cfg.audio().dim(), dl = cfg.language().dim();
         int p = cfg.patchSize(), m = cfg.mergeSize();
         double std = 0.02;
-        w.normal("vision.patch.w", std, rng, 3L * p * p, dv);
-        w.constant("vision.patch.b", 0f, dv);
+        // Convolutional patch embedding: log2(patch) stride-2 3x3 convolutions (3 -> dv/4 -> dv/2 -> dv for 8 x 8 patches).
+        int in = 3, stages = Integer.numberOfTrailingZeros(p);
+        for (int k = 0; k < stages; k++) {
+            int outCh = k == stages - 1 ? dv : Math.max(8, dv >> (stages - 1 - k));
+            w.normal("vision.stem." + k + ".w", Math.sqrt(2.0 / (in * 9)), rng, outCh, in, 3, 3);
+            w.constant("vision.stem." + k + ".b", 0f, outCh);
+            in = outCh;
+        }
         w.normal("vision.pos", std, rng, cfg.patches(), dv);
         encoderBlocks("vision", cfg.vision(), rng);
         w.constant("vision.norm.g", 1f, dv);
@@ -162,9 +171,14 @@ public final class TinyOmni implements Backbone {
         int n = batch.images.size(), size = cfg.imageSize(), ps = cfg.patchSize(), g = size / ps;
         float[] flat = new float[n * 3 * size * size];
         for (int i = 0; i < n; i++) System.arraycopy(batch.images.get(i), 0, flat, i * 3 * size * size, 3 * size * size);
-        NDArray x = m.create(flat, new Shape(n, 3, g, ps, g, ps))
-                .transpose(0, 2, 4, 1, 3, 5).reshape(n, (long) g * g, 3L * ps * ps);
-        NDArray h = Nn.linear(x, p("vision.patch.w"), p("vision.patch.b")).add(p("vision.pos"));
+        NDArray x = m.create(flat, new Shape(n, 3, size, size));
+        int stages = Integer.numberOfTrailingZeros(ps);
+        for (int k = 0; k < stages; k++) {
+            x = Conv2d.conv2d(x, p("vision.stem." + k + ".w"), p("vision.stem." + k + ".b"), new Shape(2, 2), new Shape(1, 1)).singletonOrThrow();
+            if (k < stages - 1) x = Nn.gelu(x);
+        }
+        long dvl = cfg.vision().dim();
+        NDArray h = x.reshape(n, dvl, (long) g * g).transpose(0, 2, 1).add(p("vision.pos")); // (n, patches, dv), row-major patches
         TokenMap tokens = TokenMap.full(batch.imageItems, g * g);
         h = encoderStack("vision", cfg.vision(), h, tokens, hook);
         h = Nn.layerNorm(h, p("vision.norm.g"), p("vision.norm.b"));

@@ -52,21 +52,33 @@ public final class PretrainCorpus {
      * @param heldOutFraction fraction of each category held out, e.g. 0.2
      */
     public static PretrainCorpus read(Path library, OmniConfig cfg, double heldOutFraction, long seed) {
-        if (!Files.isDirectory(library)) throw new IllegalArgumentException("stimulus library not found: " + library);
+        return read(List.of(library), cfg, heldOutFraction, seed);
+    }
+
+    /** Reads several libraries (e.g. the localizer library and extra pretraining exemplars). */
+    public static PretrainCorpus read(List<Path> libraries, OmniConfig cfg, double heldOutFraction, long seed) {
         List<Raw> out = Collections.synchronizedList(new ArrayList<>());
-        boolean any = false;
-        for (String family : List.of("visual", "retinotopy", "auditory", "tonotopy", "audiovisual", "text")) {
-            Path dir = library.resolve(family);
-            if (!Files.isRegularFile(dir.resolve("manifest.json"))) continue;
-            any = true;
-            StimulusSet set = StimulusSet.load(dir);
-            set.items().parallelStream().forEach(item -> {
-                Raw r = toRaw(family, item, cfg, heldOutFraction, seed);
-                if (r != null) out.add(r);
-            });
-        }
-        if (!any) {
-            throw new IllegalArgumentException(library + " holds no stimulus sets; make one with ./topo-omni stimuli generate --out " + library);
+        for (int li = 0; li < libraries.size(); li++) {
+            Path library = libraries.get(li);
+            if (!Files.isDirectory(library)) throw new IllegalArgumentException("stimulus library not found: " + library);
+            boolean any = false;
+            String prefix = li == 0 ? "" : "lib" + li + ":";
+            for (String family : List.of("visual", "retinotopy", "auditory", "tonotopy", "audiovisual", "text")) {
+                Path dir = library.resolve(family);
+                if (!Files.isRegularFile(dir.resolve("manifest.json"))) continue;
+                any = true;
+                StimulusSet set = StimulusSet.load(dir);
+                set.items().parallelStream().forEach(item -> {
+                    Raw r = toRaw(family, item, cfg, heldOutFraction, seed);
+                    if (r != null) {
+                        out.add(prefix.isEmpty() ? r : new Raw(prefix + r.id(), r.kind(), r.category(), r.image(), r.mel(),
+                                r.prompt(), r.answer(), r.heldOut()));
+                    }
+                });
+            }
+            if (!any) {
+                throw new IllegalArgumentException(library + " holds no stimulus sets; make one with ./topo-omni stimuli generate --out " + library);
+            }
         }
         List<Raw> sorted = new ArrayList<>(out);
         sorted.sort(java.util.Comparator.comparing(Raw::id));

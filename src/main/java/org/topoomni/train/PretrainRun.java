@@ -33,13 +33,19 @@ public final class PretrainRun {
 
     public static PretrainEvaluation.Result run(Path out, Path library, OmniConfig cfg, Pretrainer.Settings settings,
                                                 boolean resume, PrintStream log) throws IOException {
+        return run(out, List.of(library), cfg, settings, resume, log);
+    }
+
+    /** Pretrains on several libraries at once (the localizer library plus extra exemplars). */
+    public static PretrainEvaluation.Result run(Path out, List<Path> libraries, OmniConfig cfg, Pretrainer.Settings settings,
+                                                boolean resume, PrintStream log) throws IOException {
         Path state = out.resolve(Pretrainer.STATE_DIR);
         if (!resume && Files.exists(state)) {
             throw new IllegalArgumentException(out + " holds an unfinished pretraining run; add --resume to continue it, or choose another --out");
         }
         long t0 = System.nanoTime();
-        log.printf(Locale.ROOT, "reading the stimulus library %s%n", library);
-        PretrainCorpus corpus = PretrainCorpus.read(library, cfg, 0.2, settings.seed());
+        log.printf(Locale.ROOT, "reading the stimulus libraries %s%n", libraries);
+        PretrainCorpus corpus = PretrainCorpus.read(libraries, cfg, 0.2, settings.seed());
         Tokenizer tok = Tokenizer.train(corpus.tokenizerCorpus(), cfg.vocabSize());
         List<TrainItem> train = corpus.encode(tok, false, cfg.maxPositions());
         List<TrainItem> heldOut = corpus.encode(tok, true, cfg.maxPositions());

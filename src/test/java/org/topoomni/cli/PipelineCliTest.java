@@ -1,0 +1,65 @@
+package org.topoomni.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topoomni.model.OmniConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The whole pipeline on a tiny config: stimuli -> pretrain -> train (topo + control) -> localize -> compare. */
+class PipelineCliTest {
+
+    @Test
+    void tinyEndToEnd(@TempDir Path tmp) throws Exception {
+        Path lib = tmp.resolve("lib"), model = tmp.resolve("model"), topo = tmp.resolve("topo"), ctrl = tmp.resolve("control");
+        Path cfg = tmp.resolve("tiny.json");
+        Files.writeString(cfg, OmniConfig.testTiny().toJson());
+        CliTest.Run g = CliTest.run("stimuli", "generate", "--out", lib.toString(), "--per-category", "4",
+                "--family", "visual,auditory,text,audiovisual", "--no-progress");
+        assertEquals(0, g.code(), g.err());
+
+        CliTest.Run p = CliTest.run("pretrain", "--out", model.toString(), "--stimuli", lib.toString(), "--config", cfg.toString(),
+                "--steps", "4", "--batch", "8", "--extra", "0");
+        assertEquals(0, p.code(), p.err());
+        JsonNode metrics = new ObjectMapper().readTree(model.resolve("metrics.json").toFile());
+        for (String k : new String[] {"visual_accuracy", "auditory_accuracy", "perplexity", "unigram_perplexity", "seconds"}) {
+            assertTrue(metrics.has(k), "metrics.json lacks " + k);
+        }
+        assertTrue(p.out().contains("visual accuracy"), p.out());
+
+        CliTest.Run ask = CliTest.run("ask", "--model", model.toString(), "--text", "What is 3 + 4?", "--max-tokens", "3");
+        assertEquals(0, ask.code(), ask.err());
+
+        for (Path out : new Path[] {topo, ctrl}) {
+            String[] args = out == ctrl
+                    ? new String[] {"train", "--base", model.toString(), "--out", out.toString(), "--stimuli", lib.toString(), "--steps", "3", "--batch", "4", "--control"}
+                    : new String[] {"train", "--base", model.toString(), "--out", out.toString(), "--stimuli", lib.toString(), "--steps", "3", "--batch", "4"};
+            CliTest.Run t = CliTest.run(args);
+            assertEquals(0, t.code(), t.err());
+            for (String f : new String[] {"adaptors.safetensors", "cortical.json", "curve.csv", "curve.png", "metrics.json"}) {
+                assertTrue(Files.isRegularFile(out.resolve(f)), out.resolve(f) + " missing");
+            }
+        }
+        CliTest.Run again = CliTest.run("train", "--base", model.toString(), "--out", topo.resolve("x").toString(),
+                "--stimuli", lib.toString(), "--mode", "sideways");
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("--mode must be full or cached"), again.err());
+
+        for (Path m : new Path[] {topo, ctrl}) {
+            Path out = tmp.resolve("loc-" + m.getFileName());
+            CliTest.Run l = CliTest.run("localize", "--model", m.toString(), "--stimuli", lib.toString(), "--out", out.toString(),
+                    "--contrasts", "faces,speech");
+            assertEquals(0, l.code(), l.err());
+            assertTrue(Files.isRegularFile(out.resolve("summary.json")));
+            assertTrue(Files.isRegularFile(out.resolve("faces/tmap.npy")));
+            assertTrue(Files.isRegularFile(out.resolve("responses/responses.npy")));
+        }
+        CliTest.Run c = CliTest.run("compare", "--runs", tmp.resolve("loc-topo") + "," + tmp.resolve("loc-control"), "--out", tmp.resolve("cmp").toString());
+        assertEquals(0, c.code(), c.err());
+    }
+}
