@@ -72,7 +72,7 @@ public final class ModelBenchmark {
                 }
                 try (NDManager sub = manager.newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        model.weights().zeroGradients();
+                        model.weights().zeroGradients(sub);
                         t0 = System.nanoTime();
                         NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, LayerHook.NONE), batch);
                         lossValue = l.getFloat();

@@ -86,7 +86,7 @@ public record OmniConfig(
     public static OmniConfig tinyDefault() {
         return new OmniConfig(64, 8, 2, 64, 200, 5,
                 new StackConfig(6, 128, 4, 256), new StackConfig(6, 128, 4, 256), new StackConfig(6, 256, 4, 512),
-                1024, 128, 10000);
+                1024, 256, 10000);
     }
 
     /** A very small config for tests: trains a step in milliseconds. */

@@ -25,7 +25,10 @@ public final class SheetResponsesRecorder {
         float[] mel = s.hasAudio() ? Preprocess.audio(s.audio(), cfg.audioFrames(), cfg.melBands()) : null;
         String prompt = img != null && mel != null ? DESCRIBE : img != null ? SEE : mel != null ? HEAR : s.text().strip();
         if ((img != null || mel != null) && s.hasText() && !s.text().isBlank()) prompt = s.text().strip();
-        return Example.chat(img, mel, model.tokenizer().encode(prompt), new int[0]);
+        int[] ids = model.tokenizer().encode(prompt);
+        int room = cfg.maxPositions() - 3 - (img != null ? cfg.imageTokens() : 0) - (mel != null ? cfg.audioTokens() : 0);
+        if (ids.length > room) ids = java.util.Arrays.copyOfRange(ids, ids.length - room, ids.length); // keep the end (the question)
+        return Example.chat(img, mel, ids, new int[0]);
     }
 
     public static SheetResponses record(NDManager manager, CorticalModel model, List<Stimulus> stimuli, int batchSize) {

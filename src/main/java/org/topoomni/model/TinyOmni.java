@@ -92,6 +92,8 @@ public final class TinyOmni implements Backbone {
             w.constant("vision.stem." + k + ".b", 0f, outCh);
             in = outCh;
         }
+        w.constant("vision.stem.norm.g", 1f, dv);
+        w.constant("vision.stem.norm.b", 0f, dv);
         w.normal("vision.pos", std, rng, cfg.patches(), dv);
         encoderBlocks("vision", cfg.vision(), rng);
         w.constant("vision.norm.g", 1f, dv);
@@ -178,7 +180,8 @@ public final class TinyOmni implements Backbone {
             if (k < stages - 1) x = Nn.gelu(x);
         }
         long dvl = cfg.vision().dim();
-        NDArray h = x.reshape(n, dvl, (long) g * g).transpose(0, 2, 1).add(p("vision.pos")); // (n, patches, dv), row-major patches
+        NDArray h = Nn.layerNorm(x.reshape(n, dvl, (long) g * g).transpose(0, 2, 1), p("vision.stem.norm.g"), p("vision.stem.norm.b"))
+                .add(p("vision.pos")); // (n, patches, dv), row-major patches
         TokenMap tokens = TokenMap.full(batch.imageItems, g * g);
         h = encoderStack("vision", cfg.vision(), h, tokens, hook);
         h = Nn.layerNorm(h, p("vision.norm.g"), p("vision.norm.b"));

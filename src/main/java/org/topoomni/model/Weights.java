@@ -78,13 +78,17 @@ public final class Weights implements AutoCloseable {
         for (NDArray p : params.values()) p.setRequiresGradient(on);
     }
 
-    /** Sets every accumulated gradient to zero (DJL's PyTorch engine accumulates them). */
-    public void zeroGradients() {
+    /**
+     * Sets every accumulated gradient to zero (DJL's PyTorch engine accumulates them). A fill,
+     * not a subtraction, so that NaN or Inf left by a skipped step goes too; the temporaries it
+     * needs are made in {@code scratch}.
+     */
+    public void zeroGradients(NDManager scratch) {
         for (NDArray p : params.values()) {
             if (p.hasGradient()) {
-                try (NDArray g = p.getGradient()) {
-                    g.subi(g);
-                }
+                NDArray g = p.getGradient();
+                g.attach(scratch);
+                g.set(new ai.djl.ndarray.index.NDIndex("..."), 0f);
             }
         }
     }

@@ -15,6 +15,9 @@ public final class AdamW implements AutoCloseable {
     private final Map<String, NDArray> m1 = new LinkedHashMap<>(), m2 = new LinkedHashMap<>();
     private final double beta1, beta2, eps, weightDecay;
     private long step;
+    private int skipped;
+    /** Consecutive non-finite steps tolerated before training is declared diverged. */
+    static final int MAX_SKIPPED = 10;
 
     public AdamW(NDManager parent, double beta1, double beta2, double eps, double weightDecay) {
         this.manager = parent.newSubManager();
@@ -50,9 +53,14 @@ public final class AdamW implements AutoCloseable {
         }
         double norm = Math.sqrt(sq);
         if (!Double.isFinite(norm)) {
-            throw new IllegalStateException("gradient norm is " + norm + " at step " + (step + 1)
-                    + ": training diverged (try a lower learning rate)");
+            skipped++;
+            if (skipped > MAX_SKIPPED) {
+                throw new IllegalStateException("gradient norm was " + norm + " in " + skipped + " steps in a row (last at step "
+                        + (step + 1) + "): training diverged (try a lower learning rate)");
+            }
+            return norm; // an overflowing step is skipped, as mixed-precision trainers do
         }
+        skipped = 0;
         double scale = maxNorm > 0 && norm > maxNorm ? maxNorm / norm : 1.0;
         step++;
         double bc1 = 1 - Math.pow(beta1, step), bc2 = 1 - Math.pow(beta2, step);

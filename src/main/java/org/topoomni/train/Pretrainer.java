@@ -121,19 +121,16 @@ public final class Pretrainer {
                     double lr = schedule.at(step), loss, norm;
                     try (NDManager sub = manager.newSubManager()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            model.weights().zeroGradients();
+                            model.weights().zeroGradients(sub);
                             NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, LayerHook.NONE), batch);
                             loss = l.getFloat();
-                            if (!Double.isFinite(loss)) {
-                                throw new IllegalStateException("loss became " + loss + " at step " + step + ": training diverged (lower the learning rate)");
-                            }
-                            gc.backward(l);
+                            gc.backward(l); // a non-finite loss gives non-finite gradients: AdamW skips the step
                         }
                         norm = opt.update(model.weights().all(), lr, s.clipNorm(), decayed, sub);
                     }
                     double secs = secondsBefore + (System.nanoTime() - t0) / 1e9;
                     curve.add(new Point(step + 1, loss, lr, norm, secs));
-                    smooth = Double.isNaN(smooth) ? loss : 0.95 * smooth + 0.05 * loss;
+                    if (Double.isFinite(loss)) smooth = Double.isNaN(smooth) ? loss : 0.95 * smooth + 0.05 * loss;
                     bar.step();
                     bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", smooth));
                     boolean last = step + 1 == s.steps();

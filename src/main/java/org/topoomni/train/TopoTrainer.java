@@ -80,9 +80,13 @@ public final class TopoTrainer {
      * (radius 20 over bands of 4-5 rows, so its diameter covers about 9 layers).
      */
     public static double defaultRadius(SheetLayout layout) {
-        double rows = 0;
-        for (Band b : layout.bands()) rows += b.rowsPerLayer();
-        return Math.max(2, Math.round(20.0 * (rows / layout.bands().size()) / 4.5));
+        double top = 0, bottom = 0;
+        int nTop = 0, nBottom = 0;
+        for (Band b : layout.bands()) {
+            if (b.top() == 0 && b.cols() < layout.cols()) { top += b.rowsPerLayer(); nTop++; } else { bottom += b.rowsPerLayer(); nBottom++; }
+        }
+        double mean = nTop == 0 ? bottom / nBottom : nBottom == 0 ? top / nTop : 0.5 * (top / nTop + bottom / nBottom);
+        return Math.max(2, Math.round(20.0 * mean / 4.5));
     }
 
     /** Token-mean hidden states of every layer for every item (items x width per layer), no adaptors. */
@@ -154,7 +158,7 @@ public final class TopoTrainer {
                     try (NDManager sub = manager.newSubManager()) {
                         NDArray total;
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            adaptors.weights().zeroGradients();
+                            adaptors.weights().zeroGradients(sub);
                             NDArray sheet;
                             NDArray taskLoss = null;
                             rec.reset(idx.length);

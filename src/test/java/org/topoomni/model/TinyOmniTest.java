@@ -98,7 +98,7 @@ class TinyOmniTest {
                 try (NDManager m = manager.newSubManager()) {
                     double loss;
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        model.weights().zeroGradients();
+                        model.weights().zeroGradients(m);
                         NDArray l = Losses.answerCrossEntropy(model.forward(m, batch, LayerHook.NONE), batch);
                         loss = l.getFloat();
                         gc.backward(l);
