@@ -1,5 +1,6 @@
 package org.topoomni.map;
 
+import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,6 @@
 package org.topoomni.map;
 
+import org.topoomni.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.topoomni.map;
 
+import org.topoomni.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

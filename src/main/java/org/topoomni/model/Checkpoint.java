@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -25,8 +23,8 @@ public final class Checkpoint {
         Files.createDirectories(dir);
         model.weights().save(dir.resolve(WEIGHTS), metadata);
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        writeAtomically(dir.resolve(TOKENIZER), om.writeValueAsString(model.tokenizer().toJson()));
-        writeAtomically(dir.resolve(CONFIG), model.config().toJson());
+        org.topoomni.io.AtomicFiles.writeString(dir.resolve(TOKENIZER), om.writeValueAsString(model.tokenizer().toJson()));
+        org.topoomni.io.AtomicFiles.writeString(dir.resolve(CONFIG), model.config().toJson());
     }
 
     public static boolean exists(Path dir) {
@@ -59,13 +57,4 @@ public final class Checkpoint {
         return model;
     }
 
-    static void writeAtomically(Path file, String text) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

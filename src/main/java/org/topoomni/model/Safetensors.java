@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -57,27 +55,19 @@ public final class Safetensors {
         byte[] padded = new byte[json.length + pad];
         System.arraycopy(json, 0, padded, 0, json.length);
         for (int i = json.length; i < padded.length; i++) padded[i] = ' ';
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length);
-                out.write(len.array());
-                out.write(padded);
-                ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-                for (Tensor t : tensors.values()) {
-                    for (float v : t.data()) {
-                        if (buf.remaining() < 4) { out.write(buf.array(), 0, buf.position()); buf.clear(); }
-                        buf.putFloat(v);
-                    }
+        org.topoomni.io.AtomicFiles.write(file, out -> {
+            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length);
+            out.write(len.array());
+            out.write(padded);
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+            for (Tensor t : tensors.values()) {
+                for (float v : t.data()) {
+                    if (buf.remaining() < 4) { out.write(buf.array(), 0, buf.position()); buf.clear(); }
+                    buf.putFloat(v);
                 }
-                out.write(buf.array(), 0, buf.position());
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            out.write(buf.array(), 0, buf.position());
+        });
     }
 
     /** Reads every tensor; fails with a message naming the file on any inconsistency. */

@@ -1,6 +1,5 @@
 package org.topoomni.report;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -9,9 +8,7 @@ import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -74,14 +71,7 @@ public final class LinePlot {
             drawLine(g, x, runningMean(se.y(), Math.max(1, x.length / 50)), xmin, xmax, ymin, ymax, left, right, y0, bottom, c, 2f);
         }
         g.dispose();
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            ImageIO.write(img, "png", tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.topoomni.io.AtomicFiles.writePng(file, img);
     }
 
     private static void drawLine(Graphics2D g, double[] x, double[] y, double xmin, double xmax, double ymin, double ymax,

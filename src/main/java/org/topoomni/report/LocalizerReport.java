@@ -1,7 +1,8 @@
 package org.topoomni.report;
 
+import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.topoomni.map.AtomicFiles;
+
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.HumanReference;

@@ -1,7 +1,8 @@
 package org.topoomni.report;
 
+import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.map.AtomicFiles;
+
 import org.topoomni.map.Csv;
 import org.topoomni.map.Json;
 import org.topoomni.map.LayoutJson;

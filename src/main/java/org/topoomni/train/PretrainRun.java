@@ -11,10 +11,8 @@ import org.topoomni.model.Tokenizer;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +93,7 @@ public final class PretrainRun {
         r.accuracyByKind().forEach(kinds::put);
         ObjectNode cats = n.putObject("accuracy_by_category");
         r.accuracyByCategory().forEach(cats::put);
-        atomicWrite(file, om.writeValueAsString(n));
+        org.topoomni.io.AtomicFiles.writeString(file, om.writeValueAsString(n));
     }
 
     static void writeCurve(Path file, List<Pretrainer.Point> curve) throws IOException {
@@ -103,7 +101,7 @@ public final class PretrainRun {
         for (Pretrainer.Point p : curve) {
             sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6g,%.4f,%.2f%n", p.step(), p.loss(), p.lr(), p.gradNorm(), p.seconds()));
         }
-        atomicWrite(file, sb.toString());
+        org.topoomni.io.AtomicFiles.writeString(file, sb.toString());
     }
 
     static void writeAnswers(Path file, List<PretrainEvaluation.Judged> answers) throws IOException {
@@ -113,22 +111,11 @@ public final class PretrainRun {
                     .append(csv(j.answer())).append(',').append(j.judgedAs() == null ? "" : csv(j.judgedAs())).append(',')
                     .append(j.correct()).append('\n');
         }
-        atomicWrite(file, sb.toString());
+        org.topoomni.io.AtomicFiles.writeString(file, sb.toString());
     }
 
     static String csv(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    static void atomicWrite(Path file, String text) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     static void deleteRecursively(Path dir) throws IOException {

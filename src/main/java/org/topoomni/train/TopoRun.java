@@ -149,7 +149,7 @@ public final class TopoRun {
             var arr = t.putArray(k);
             for (int x : v) arr.add(x);
         });
-        PretrainRun.atomicWrite(file, om.writeValueAsString(root));
+        org.topoomni.io.AtomicFiles.writeString(file, om.writeValueAsString(root));
         return out;
     }
 
@@ -169,7 +169,7 @@ public final class TopoRun {
         n.put("seed", s.seed());
         n.put("sheet_rows", model.sheet().rows());
         n.put("sheet_cols", model.sheet().cols());
-        PretrainRun.atomicWrite(out.resolve(CorticalModel.META), om.writeValueAsString(n));
+        org.topoomni.io.AtomicFiles.writeString(out.resolve(CorticalModel.META), om.writeValueAsString(n));
     }
 
     static void writeCurve(Path out, List<double[]> curve, TopoTrainer.Settings s) throws IOException {
@@ -182,7 +182,7 @@ public final class TopoRun {
             task[i] = s.mode() == TopoTrainer.Mode.FULL ? p[2] : p[4];
             spatial[i] = p[3];
         }
-        PretrainRun.atomicWrite(out.resolve("curve.csv"), sb.toString());
+        org.topoomni.io.AtomicFiles.writeString(out.resolve("curve.csv"), sb.toString());
         String taskName = s.mode() == TopoTrainer.Mode.FULL ? "task (distillation cross-entropy)" : "conditioning |WW'-I|^2/d";
         LinePlot.write(out.resolve("curve.png"), (s.alpha() == 0 ? "control" : "topographic") + " training (" + s.mode().name().toLowerCase(Locale.ROOT) + ")",
                 "step", x, List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series(taskName, task)));
@@ -203,6 +203,6 @@ public final class TopoRun {
         n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
         n.put("alpha", s.alpha());
         n.put("radius", s.radius());
-        PretrainRun.atomicWrite(file, om.writeValueAsString(n));
+        org.topoomni.io.AtomicFiles.writeString(file, om.writeValueAsString(n));
     }
 }

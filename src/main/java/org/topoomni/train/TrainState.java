@@ -11,7 +11,6 @@ import org.topoomni.model.Weights;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,9 +53,7 @@ public final class TrainState {
             ArrayNode row = arr.addArray();
             for (double v : p) row.add(v);
         }
-        Path tmp = Files.createTempFile(dir, ".state", ".tmp");
-        Files.writeString(tmp, om.writeValueAsString(st));
-        Files.move(tmp, dir.resolve(STATE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        org.topoomni.io.AtomicFiles.writeString(dir.resolve(STATE), om.writeValueAsString(st));
     }
 
     public static Restored restore(Path dir, Weights weights, AdamW opt, String settings) throws IOException {

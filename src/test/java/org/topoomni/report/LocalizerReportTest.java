@@ -1,5 +1,6 @@
 package org.topoomni.report;
 
+import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,7 @@ class LocalizerReportTest {
         assertEquals(2 * 512 + SheetMapFigure.LEFT + SheetMapFigure.RIGHT + 14 + 110, img.getWidth());
         assertFalse(blank(img));
         Path f = dir.resolve("big.png");
-        org.topoomni.map.AtomicFiles.writePng(f, img);
+        org.topoomni.io.AtomicFiles.writePng(f, img);
         keep(f, "qwen_patches_map.png");
     }
 }
