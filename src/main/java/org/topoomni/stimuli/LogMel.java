@@ -139,8 +139,8 @@ public final class LogMel {
         return out;
     }
 
-    /** Iterative radix-2 FFT. */
-    static void fftInPlace(double[] re, double[] im) {
+    /** Iterative radix-2 FFT, in place (length a power of two). */
+    public static void fftInPlace(double[] re, double[] im) {
         int n = re.length;
         for (int i = 1, j = 0; i < n; i++) {
             int bit = n >> 1;

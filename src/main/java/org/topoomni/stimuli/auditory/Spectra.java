@@ -27,31 +27,7 @@ public final class Spectra {
         if (n != im.length || Integer.bitCount(n) != 1) {
             throw new IllegalArgumentException("FFT length must be a power of two and re/im equal, got " + n + "/" + im.length);
         }
-        for (int i = 1, j = 0; i < n; i++) {
-            int bit = n >> 1;
-            for (; (j & bit) != 0; bit >>= 1) j ^= bit;
-            j ^= bit;
-            if (i < j) {
-                double t = re[i]; re[i] = re[j]; re[j] = t;
-                t = im[i]; im[i] = im[j]; im[j] = t;
-            }
-        }
-        for (int len = 2; len <= n; len <<= 1) {
-            double ang = -2 * Math.PI / len;
-            double wr = Math.cos(ang), wi = Math.sin(ang);
-            for (int i = 0; i < n; i += len) {
-                double cr = 1, ci = 0;
-                for (int k = 0; k < len / 2; k++) {
-                    int a = i + k, b = a + len / 2;
-                    double xr = re[b] * cr - im[b] * ci, xi = re[b] * ci + im[b] * cr;
-                    re[b] = re[a] - xr; im[b] = im[a] - xi;
-                    re[a] += xr; im[a] += xi;
-                    double t = cr * wr - ci * wi;
-                    ci = cr * wi + ci * wr;
-                    cr = t;
-                }
-            }
-        }
+        org.topoomni.stimuli.LogMel.fftInPlace(re, im);
     }
 
     /** Periodic Hann window of length n. */
