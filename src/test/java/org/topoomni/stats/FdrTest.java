@@ -1,5 +1,7 @@
 package org.topoomni.stats;
 
+import org.topoomni.testing.Golden;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

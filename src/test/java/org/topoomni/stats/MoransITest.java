@@ -1,5 +1,7 @@
 package org.topoomni.stats;
 
+import org.topoomni.testing.Golden;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
