@@ -111,11 +111,15 @@ final class DemoCommand implements Callable<Integer> {
                 topo.path("heldout_spatial_loss").asDouble(), ctrl.path("heldout_spatial_loss").asDouble(), 100 * topo.path("answer_agreement").asDouble());
         for (RunComparison.Row r : rows) {
             if (List.of("faces", "scenes", "voice", "language").contains(r.contrast())) {
-                System.out.printf(Locale.ROOT, "  %-9s island Moran's I %.2f (%d islands) vs control %.2f (%d islands)%n",
-                        r.contrast(), r.iA(), r.islandsA(), r.iB(), r.islandsB());
+                System.out.printf(Locale.ROOT, "  %-9s island Moran's I %.2f (%s) vs control %.2f (%s)%n",
+                        r.contrast(), r.iA(), islands(r.islandsA()), r.iB(), islands(r.islandsB()));
             }
         }
         return 0;
+    }
+
+    private static String islands(int n) {
+        return n + (n == 1 ? " island" : " islands");
     }
 
     private interface Work<T> {
