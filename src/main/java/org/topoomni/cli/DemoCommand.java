@@ -66,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("reusing the cached checkpoint " + model);
             } else {
                 Path extras = Defaults.pretrainingExtras(seed, extra);
-                PretrainRun.run(model, List.of(lib, extras), cfg, new Pretrainer.Settings(pretrainSteps, 32, 5e-4, 0.05, 0.01, 1.0, seed, 100, true),
+                PretrainRun.run(model, List.of(lib, extras), cfg, new Pretrainer.Settings(pretrainSteps, 32, 3e-4, 0.05, 0.01, 1.0, seed, 100, true),
                         Files.exists(model.resolve(Pretrainer.STATE_DIR)), System.err);
             }
             return model;
