@@ -6,7 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -18,13 +17,7 @@ public final class Images {
 
     /** Reads an image file; a clear {@link StimulusException} names the file if it cannot. */
     public static BufferedImage read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new StimulusException(file, "cannot read the file (" + e.getMessage() + ")", e);
-        }
-        return decode(bytes, file);
+        return decode(FileBytes.read(file), file);
     }
 
     /** Decodes image bytes; {@code file} is only used in error messages. */

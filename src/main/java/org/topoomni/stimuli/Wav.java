@@ -1,9 +1,7 @@
 package org.topoomni.stimuli;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -41,13 +39,7 @@ public final class Wav {
 
     /** Reads a WAV file as mono audio at its own rate. */
     public static Audio read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new StimulusException(file, "cannot read the file (" + e.getMessage() + ")", e);
-        }
-        return decode(bytes, file);
+        return decode(FileBytes.read(file), file);
     }
 
     /** Decodes WAV bytes as mono audio; {@code file} is only used in error messages. */
