@@ -32,6 +32,9 @@ final class PretrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--lr", defaultValue = "3e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
+    @Option(names = "--head-weight", defaultValue = "1.0",
+            description = "Weight of the encoders' auxiliary category heads (pretraining only; 0 for none; default: ${DEFAULT-VALUE}).")
+    double headWeight;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the model, the data order and the default library (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--per-category", defaultValue = "64", description = "Exemplars per category of the default library (default: ${DEFAULT-VALUE}).")
@@ -41,7 +44,7 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OmniConfig cfg = config == null ? OmniConfig.tinyDefault() : OmniConfig.read(config);
         Path lib = stimuli != null ? stimuli : Defaults.library(seed, perCategory);
-        Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true);
+        Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true, headWeight);
         java.util.List<Path> libs = new java.util.ArrayList<>(java.util.List.of(lib));
         if (extra > 0) libs.add(Defaults.pretrainingExtras(seed, extra));
         PretrainEvaluation.Result r = PretrainRun.run(out, libs, cfg, s, resume, System.err);

@@ -10,6 +10,37 @@ public final class Losses {
 
     /** Mean cross-entropy of the learned tokens (answers, or whole texts for plain-text items). */
     public static NDArray answerCrossEntropy(NDArray logits, Batch batch) {
+        float n = 0;
+        for (float v : batch.lossMask) n += v;
+        if (n == 0) throw new IllegalArgumentException("the batch has no tokens to learn");
+        return maskedLogLikelihood(logits, batch).sum().neg().div(n);
+    }
+
+    /**
+     * Cross-entropy averaged per item, then over the items that have tokens to learn: every
+     * example weighs the same whether its target is a two-token answer or a 60-token text. With a
+     * token mean, the few long texts of a batch outweigh its many short answers and the encoders
+     * learn slowly; pretraining uses this mean.
+     */
+    public static NDArray itemMeanCrossEntropy(NDArray logits, Batch batch) {
+        var m = logits.getManager();
+        float[] weight = new float[batch.size * batch.length];
+        int items = 0;
+        for (int b = 0; b < batch.size; b++) {
+            float n = 0;
+            for (int t = 0; t < batch.length; t++) n += batch.lossMask[b * batch.length + t];
+            if (n == 0) continue;
+            items++;
+            for (int t = 0; t < batch.length; t++) weight[b * batch.length + t] = batch.lossMask[b * batch.length + t] / n;
+        }
+        if (items == 0) throw new IllegalArgumentException("the batch has no tokens to learn");
+        NDArray w = m.create(weight, new Shape(batch.size, batch.length)).toType(logits.getDataType(), false);
+        NDArray picked = maskedLogLikelihood(logits, batch);
+        return picked.mul(w).sum().neg().div(items);
+    }
+
+    /** log p(target) at every position, (size, length); positions without a target hold the log-probability of PAD and must be masked. */
+    private static NDArray maskedLogLikelihood(NDArray logits, Batch batch) {
         var m = logits.getManager();
         NDArray logp = logits.logSoftmax(-1);
         long[] t = new long[batch.targets.length];
@@ -17,9 +48,6 @@ public final class Losses {
         NDArray targets = m.create(t, new Shape(batch.size, batch.length, 1));
         NDArray picked = logp.gather(targets, 2).reshape(batch.size, batch.length);
         NDArray mask = m.create(batch.lossMask, new Shape(batch.size, batch.length)).toType(logits.getDataType(), false);
-        float n = 0;
-        for (float v : batch.lossMask) n += v;
-        if (n == 0) throw new IllegalArgumentException("the batch has no tokens to learn");
-        return picked.mul(mask).sum().neg().div(n);
+        return picked.mul(mask);
     }
 }

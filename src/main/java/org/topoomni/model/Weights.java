@@ -74,6 +74,13 @@ public final class Weights implements AutoCloseable {
         return a;
     }
 
+    /** Drops a parameter (and frees it). */
+    public void remove(String name) {
+        NDArray p = params.remove(name);
+        if (p == null) throw new IllegalArgumentException("no parameter named '" + name + "'");
+        p.close();
+    }
+
     public void requireGradients(boolean on) {
         for (NDArray p : params.values()) p.setRequiresGradient(on);
     }

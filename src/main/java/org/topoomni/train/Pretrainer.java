@@ -31,15 +31,21 @@ import java.util.function.Predicate;
 public final class Pretrainer {
 
     public record Settings(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
-                           double clipNorm, long seed, int checkpointEvery, boolean augment) {
+                           double clipNorm, long seed, int checkpointEvery, boolean augment, double headWeight) {
+        public Settings(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
+                        double clipNorm, long seed, int checkpointEvery, boolean augment) {
+            this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, augment, 0);
+        }
+
         public Settings(int steps, int batchSize, double learningRate, double warmupFraction, double weightDecay,
                         double clipNorm, long seed, int checkpointEvery) {
-            this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, false);
+            this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, false, 0);
         }
 
         public Settings {
             if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
             if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+            if (!(headWeight >= 0)) throw new IllegalArgumentException("encoder head weight must be >= 0, got " + headWeight);
         }
     }
 
@@ -94,6 +100,8 @@ public final class Pretrainer {
         Schedule schedule = new Schedule(s.learningRate(), (int) Math.round(s.warmupFraction() * s.steps()), s.steps(), 0.05);
         Predicate<String> decayed = Pretrainer::decays;
         List<Point> curve = new ArrayList<>();
+        EncoderHeads heads = s.headWeight() > 0 ? EncoderHeads.of(items, s.headWeight()) : null;
+        if (heads != null) heads.attach(model);
         model.weights().requireGradients(true);
         try (AdamW opt = new AdamW(manager, 0.9, 0.98, 1e-8, s.weightDecay())) {
             int start = 0;
@@ -111,9 +119,12 @@ public final class Pretrainer {
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
                     int[] idx = batchAt(step, s.batchSize(), items.size(), s.seed());
                     List<org.topoomni.model.Example> ex = new ArrayList<>();
+                    List<String> cats = new ArrayList<>(), kinds = new ArrayList<>();
                     SplittableRandom aug = new SplittableRandom(s.seed() * 31 + step);
                     for (int i : idx) {
                         var cfg = model.config();
+                        cats.add(items.get(i).category());
+                        kinds.add(items.get(i).kind());
                         ex.add(s.augment() ? Augment.apply(items.get(i).example(), cfg.imageSize(), cfg.audioFrames(), cfg.melBands(), aug)
                                 : items.get(i).example());
                     }
@@ -122,8 +133,11 @@ public final class Pretrainer {
                     try (NDManager sub = manager.newSubManager()) {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             model.weights().zeroGradients(sub);
-                            NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, LayerHook.NONE), batch);
+                            EncoderHeads.Step capture = heads == null ? null : heads.step(model);
+                            NDArray l = Losses.itemMeanCrossEntropy(model.forward(sub, batch, capture == null ? LayerHook.NONE : capture), batch);
                             loss = l.getFloat();
+                            NDArray aux = capture == null ? null : capture.loss(model, batch, cats, kinds);
+                            if (aux != null) l = l.add(aux);
                             gc.backward(l); // a non-finite loss gives non-finite gradients: AdamW skips the step
                         }
                         norm = opt.update(model.weights().all(), lr, s.clipNorm(), decayed, sub);
@@ -141,11 +155,13 @@ public final class Pretrainer {
             }
         }
         model.weights().requireGradients(false);
+        if (heads != null) EncoderHeads.detach(model);
         return curve;
     }
 
     private String fingerprint() {
-        return "pretrain seed=" + s.seed() + " steps=" + s.steps() + " batch=" + s.batchSize() + " lr=" + s.learningRate();
+        return "pretrain seed=" + s.seed() + " steps=" + s.steps() + " batch=" + s.batchSize() + " lr=" + s.learningRate()
+                + (s.headWeight() > 0 ? " heads=" + s.headWeight() : "");
     }
 
     private void save(Path dir, TinyOmni model, AdamW opt, int step, List<Point> curve) throws IOException {

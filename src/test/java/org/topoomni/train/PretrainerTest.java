@@ -52,7 +52,7 @@ class PretrainerTest {
     void interruptedAndResumedRunEndsWithTheSameWeights(@TempDir Path dir) throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
         List<TrainItem> data = items(cfg, 12);
-        Pretrainer.Settings s = new Pretrainer.Settings(8, 4, 3e-3, 0.25, 0.01, 1.0, 5, 2);
+        Pretrainer.Settings s = new Pretrainer.Settings(8, 4, 3e-3, 0.25, 0.01, 1.0, 5, 2, false, 1.0); // with encoder heads
         float[] straight, resumed;
         try (TinyOmni a = new TinyOmni(manager, cfg, tok, 7)) {
             new Pretrainer(s, QUIET).train(manager, a, data, dir.resolve("a"));
@@ -67,6 +67,31 @@ class PretrainerTest {
             assertEquals(8, curve.size());
         }
         assertArrayEquals(straight, resumed);
+    }
+
+    @Test
+    void encoderHeadsTeachTheVisionEncoderAndLeaveNoTraceInTheModel() throws Exception {
+        OmniConfig cfg = OmniConfig.testTiny();
+        List<TrainItem> data = items(cfg, 12);
+        float[] plain, withHeads;
+        try (TinyOmni a = new TinyOmni(manager, cfg, tok, 7)) {
+            new Pretrainer(new Pretrainer.Settings(6, 4, 3e-3, 0.25, 0.01, 1.0, 5, 0, false, 0), QUIET).train(manager, a, data, null);
+            plain = a.weights().get("vision.0.attn.wq").toFloatArray();
+        }
+        try (TinyOmni b = new TinyOmni(manager, cfg, tok, 7)) {
+            long before = b.weights().count();
+            new Pretrainer(new Pretrainer.Settings(6, 4, 3e-3, 0.25, 0.01, 1.0, 5, 0, false, 1.0), QUIET).train(manager, b, data, null);
+            withHeads = b.weights().get("vision.0.attn.wq").toFloatArray();
+            assertEquals(before, b.weights().count(), "the heads are removed after training");
+            assertTrue(b.weights().names().stream().noneMatch(n -> n.startsWith(EncoderHeads.PREFIX)));
+        }
+        assertFalse(java.util.Arrays.equals(plain, withHeads), "the head loss reaches the vision encoder");
+        EncoderHeads h = EncoderHeads.of(data, 1.0);
+        assertEquals(List.of("dogs", "faces"), h.visualClasses());
+        assertEquals(List.of(), h.auditoryClasses());
+        assertEquals("speech", EncoderHeads.partOf("faces+speech", 1));
+        assertNull(EncoderHeads.partOf("random", 0));
+        assertThrows(IllegalArgumentException.class, () -> new Pretrainer.Settings(6, 4, 3e-3, 0.25, 0.01, 1.0, 5, 0, false, -1));
     }
 
     @Test
