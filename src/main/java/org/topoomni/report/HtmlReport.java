@@ -503,16 +503,17 @@ public final class HtmlReport {
             any = true;
             JsonNode mt = run.locTopo == null ? null : run.locTopo.path("maps").get(d), mc = run.locControl == null ? null : run.locControl.path("maps").get(d);
             String title = text(mt != null ? mt : mc, "title");
-            sb.append("<h3>").append(esc(title == null ? d : title)).append("</h3>\n<p class=\"line\">significant units: topographic ")
-                    .append(mt == null ? "not run" : String.format(Locale.ROOT, "%,d", integer(mt, "n_significant", 0))).append(" &middot; control ")
-                    .append(mc == null ? "not run" : String.format(Locale.ROOT, "%,d", integer(mc, "n_significant", 0))).append("</p>\n");
             Path pt = run.path("localize/topo/" + d), pc = run.path("localize/control/" + d);
             if (run.layout != null && Files.isRegularFile(pt.resolve("preferred.npy")) && Files.isRegularFile(pc.resolve("preferred.npy"))) {
+                // the figure carries the title and both counts
                 var a = PreferenceMaps.read(pt, run.layout);
                 var b = PreferenceMaps.read(pc, run.layout);
                 sb.append(Html.figure(Html.dataUri(SheetMapFigure.preferenceSideBySide(a, "topographic", b, "control", a.design().title())),
                         d + ": topographic vs control", null));
             } else {
+                sb.append("<h3>").append(esc(title == null ? d : title)).append("</h3>\n<p class=\"line\">significant units: topographic ")
+                        .append(mt == null ? "not run" : String.format(Locale.ROOT, "%,d", integer(mt, "n_significant", 0))).append(" &middot; control ")
+                        .append(mc == null ? "not run" : String.format(Locale.ROOT, "%,d", integer(mc, "n_significant", 0))).append("</p>\n");
                 sb.append("<div class=\"pair\">");
                 for (String m : RunFolder.MODELS) sb.append(image("localize/" + m + "/" + d + "/map.png", PAIR_WIDTH, m + " " + d, m.equals("topo") ? "topographic" : "control"));
                 sb.append("</div>\n");
@@ -652,10 +653,10 @@ public final class HtmlReport {
                     .append(td(c.has("n_islands") ? String.valueOf(integer(c, "n_islands", 0)) : "n/a"))
                     .append("<td class=\"l").append(isNovel ? " pass" : "").append("\">").append(l == null ? "<span class=\"muted\">unlabelled</span>" : esc(l)).append("</td>")
                     .append(td(pct(RunFolder.num(c, "purity"))))
-                    .append("<td class=\"l\">").append(l == null ? "" : known.contains(bareLabel(l)) ? "yes" : "<b>no: a new category</b>").append("</td></tr>\n");
+                    .append("<td class=\"l\">").append(l == null ? "" : known.contains(bareLabel(l)) ? "yes" : isNovel ? "<b>no: a discovery</b>" : "no").append("</td></tr>\n");
         }
         sb.append("</table>\n");
-        sb.append(image("discover/dendrogram.png", FULL_WIDTH, "dendrogram", "the Ward tree of the pool's embeddings and where the walk cut it"));
+        sb.append(image("discover/dendrogram.png", FULL_WIDTH, "dendrogram", "the Ward tree of the pool's embeddings (discover/dendrogram.png)"));
         sb.append("<div class=\"gallery\">\n");
         for (JsonNode c : clusters) {
             String id = text(c, "id"), l = text(c, "top_label");
@@ -836,8 +837,11 @@ public final class HtmlReport {
 
     private String timings(JsonNode t) {
         StringBuilder sb = new StringBuilder("<table><tr><th>stage</th><th>time</th></tr>\n");
-        double analysis = 0;
-        boolean analysisReused = false, anyAnalysis = false;
+        // localizers, perturbation, screening: their summed time (the demo's 5-minute target), and which were timed
+        String[][] analysisStages = {{"localizers", "locali"}, {"perturbation", "perturb"}, {"screening", "discover", "screen"}};
+        double[] analysisSeconds = new double[analysisStages.length];
+        boolean[] timed = new boolean[analysisStages.length];
+        boolean analysisReused = false;
         boolean reused = false;
         for (Iterator<Map.Entry<String, JsonNode>> it = t.fields(); it.hasNext(); ) {
             var e = it.next();
@@ -845,10 +849,14 @@ public final class HtmlReport {
             boolean isTotal = e.getKey().equals("total");
             if (!isTotal && s < 1) reused = true;
             String k = e.getKey().toLowerCase(Locale.ROOT);
-            if (k.contains("locali") || k.contains("perturb") || k.contains("discover") || k.contains("screen")) {
-                anyAnalysis = true;
-                analysis += s;
+            for (int a = 0; a < analysisStages.length; a++) {
+                boolean match = false;
+                for (int j = 1; j < analysisStages[a].length; j++) match |= k.contains(analysisStages[a][j]);
+                if (!match) continue;
+                timed[a] = true;
+                analysisSeconds[a] += s;
                 if (s < 1) analysisReused = true;
+                break;
             }
             sb.append("<tr").append(isTotal ? " class=\"total\"" : "").append(">").append(td(esc(e.getKey()))).append(td(Html.duration(s))).append("</tr>\n");
         }
@@ -865,11 +873,18 @@ public final class HtmlReport {
                     Html.duration(total) + (reused ? " (stages reused: not a run from scratch)" : ""),
                     reused ? Status.MISSING : Status.of(total <= 60 * limit), "run");
         }
-        if (anyAnalysis) {
-            check("Localizers, perturbation and screening together &le; " + num(Targets.ANALYSIS_MINUTES, 0) + " min",
-                    Html.duration(analysis) + (analysisReused ? " (stages reused: not a run from scratch)" : ""),
-                    analysisReused ? Status.MISSING : Status.of(analysis <= 60 * Targets.ANALYSIS_MINUTES), "run");
+        double analysis = 0;
+        boolean allTimed = true;
+        List<String> parts = new ArrayList<>();
+        for (int a = 0; a < analysisStages.length; a++) {
+            analysis += analysisSeconds[a];
+            allTimed &= timed[a];
+            parts.add(analysisStages[a][0] + " " + (timed[a] ? Html.duration(analysisSeconds[a]) : "not timed"));
         }
+        String result = (allTimed ? Html.duration(analysis) + ": " : "") + String.join(", ", parts)
+                + (analysisReused ? " (stages reused from an earlier run: not the cost of a run from scratch)" : "");
+        check("Localizers, perturbation and screening together &le; " + num(Targets.ANALYSIS_MINUTES, 0) + " min", result,
+                !allTimed || analysisReused ? Status.MISSING : Status.of(analysis <= 60 * Targets.ANALYSIS_MINUTES), "run");
         return sb.toString();
     }
 

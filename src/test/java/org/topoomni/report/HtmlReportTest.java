@@ -144,7 +144,7 @@ class HtmlReportTest {
         assertEquals("pass", statusOf(checks, "Perturbation: driving the face cluster gives ≥ 80% face answers on other images at ≤ 15% coverage => 85% at 15% (random mask 3%)"));
         assertEquals("pass", statusOf(checks, "Perturbation: suppressing the top 10% face units drops faces by ≥ 50 points, the others by ≤ 10 points => faces −70 points, others −5 points"));
         assertEquals("pass", statusOf(checks, "Screening: ≥ 2 categories no localizer names, each a cluster with purity ≥ 0.8 and island Moran's I ≥ 0.4 => animals, landscapes"));
-        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together ≤ 5 min => 81.0 s"));
+        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together ≤ 5 min => 2.7 min: localizers 81.0 s, perturbation 50.0 s, screening 30.0 s"));
         for (String key : List.of("faces:", "scenes:", "voice or speech:", "language:")) {
             String s = statusOf(checks, "Islands, " + key.replace(":", "") + ":");
             assertTrue(s.equals("pass") || s.equals("fail"), key + " " + s);
@@ -158,7 +158,7 @@ class HtmlReportTest {
         for (String v : List.of("0.594", ">29<", "0.126", ">120<", "0.598", "0.465", "Pernet", "Fig. B3b")) assertTrue(islands.contains(v), v);
         String profiles = section(html, "profiles");
         assertTrue(profiles.contains("0.88") && profiles.contains("0.61") && profiles.contains("0.89"), "paper profile values");
-        assertTrue(section(html, "discover").contains("<b>no: a new category</b>"));
+        assertTrue(section(html, "discover").contains("<b>no: a discovery</b>"));
         String runSection = section(html, "run");
         assertTrue(runSection.contains("topo-omni test-version"), "versions");
         assertTrue(runSection.contains("7 (pretraining)"), "seed");
