@@ -456,7 +456,7 @@ public final class HtmlReport {
         Set<String> names = new LinkedHashSet<>();
         for (JsonNode p : new JsonNode[] {pt, pc}) if (p != null && p.isObject()) p.fieldNames().forEachRemaining(names::add);
         names.remove("skipped");
-        sb.append("<table><tr><th>contrast</th><th>human fROI</th><th>r topographic</th><th>r control</th><th>paper r</th><th>units (topo)</th></tr>\n");
+        sb.append("<table><tr><th>contrast</th><th class=\"l\">human fROI</th><th>r topographic</th><th>r control</th><th>paper r</th><th>units (topo)</th></tr>\n");
         int shown = 0;
         for (String n : names) {
             JsonNode a = pt == null ? null : pt.get(n), b = pc == null ? null : pc.get(n);
@@ -464,7 +464,7 @@ public final class HtmlReport {
             String roi = text(any, "human_roi");
             if (roi == null) continue; // no human counterpart (voice, music...)
             double paper = RunFolder.num(any, "paper_r");
-            sb.append("<tr>").append(td(esc(n))).append(td(esc(roi))).append(td(profileR(a))).append(td(profileR(b)))
+            sb.append("<tr>").append(td(esc(n))).append("<td class=\"l\">").append(esc(roi)).append("</td>").append(td(profileR(a))).append(td(profileR(b)))
                     .append(td(Double.isNaN(paper) ? "<span class=\"muted\">not reported</span>" : num(paper, 2)))
                     .append(td(a == null || a.get("n_units") == null ? "" : String.valueOf(integer(a, "n_units", 0)))).append("</tr>\n");
             shown++;
