@@ -40,9 +40,7 @@ public final class RunComparison {
 
         /** I(A) &gt;= 0.5, I(A) &gt;= 3 I(B) (or B has no islands), and fewer islands in A. */
         public boolean papersPattern() {
-            if (Double.isNaN(iA) || iA < 0.5) return false;
-            boolean ratioOk = Double.isNaN(iB) ? islandsB == 0 : iA >= 3 * iB;
-            return ratioOk && islandsA < islandsB;
+            return Targets.islandPattern(iA, iB, islandsA, islandsB);
         }
     }
 
@@ -69,12 +67,17 @@ public final class RunComparison {
             SelectivityMap ma = MapFiles.readSelectivity(a.resolve(n), la), mb = MapFiles.readSelectivity(b.resolve(n), lb);
             rows.add(new Row(n, ma.islands().meanI(), mb.islands().meanI(), ma.islands().nIslands(), mb.islands().nIslands(),
                     ma.islands().nSignificantIslands(), mb.islands().nSignificantIslands(), ma.nSignificant(), mb.nSignificant()));
-            AtomicFiles.writePng(out.resolve(n + ".png"), SheetMapFigure.sideBySide(ma, labelA + " (" + modelA + ")", mb,
-                    labelB + " (" + modelB + ")", n + " localizer: " + labelA + " vs " + labelB));
+            AtomicFiles.writePng(out.resolve(n + ".png"), SheetMapFigure.sideBySide(ma, panelLabel(labelA, modelA), mb,
+                    panelLabel(labelB, modelB), n + " localizer: " + labelA + " vs " + labelB));
         }
         AtomicFiles.writeString(out.resolve("comparison.csv"), csv(rows, labelA, labelB));
         AtomicFiles.writeString(out.resolve("comparison.md"), markdown(rows, labelA, labelB));
         return rows;
+    }
+
+    /** "label (model)", or just the label when the model has the same name. */
+    static String panelLabel(String label, String model) {
+        return model.equals(label) ? label : label + " (" + model + ")";
     }
 
     private static Path summaryOf(Path run) {
@@ -122,7 +125,7 @@ public final class RunComparison {
                     .append(r.sigIslandsB()).append(" | ").append(String.format(Locale.ROOT, "%,d / %,d", r.significantA(), r.significantB()))
                     .append(" | ").append(r.papersPattern() ? "yes" : "no").append(" |\n");
         }
-        sb.append("\nPaper (voice): Topo-Omni 0.594 with 29 islands vs control 0.126 with 120 islands; human brain 0.598 (lh) / 0.465 (rh).\n");
+        sb.append('\n').append(PaperValues.voiceIslandsLine()).append('\n');
         return sb.toString();
     }
 

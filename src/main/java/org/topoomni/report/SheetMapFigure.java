@@ -164,11 +164,8 @@ public final class SheetMapFigure {
     /** The preferred-condition map of a retinotopy or tonotopy design. */
     public static BufferedImage preference(PreferenceMap m, String title) {
         List<String> labels = m.design().labels();
-        boolean cyclic = m.design().scale() == org.topoomni.map.PreferenceAnalysis.Scale.CYCLIC;
-        int[] colours = ColorMaps.categorical(labels.size(), cyclic);
-        int[] rgb = new int[m.preferred().length];
-        for (int u = 0; u < rgb.length; u++) rgb[u] = m.preferred()[u] < 0 ? NOT_SIGNIFICANT : colours[m.preferred()[u]];
-        Panel p = new Panel(m.layout(), rgb, null, m.design().region(), null);
+        int[] colours = preferenceColours(m);
+        Panel p = preferencePanel(m, colours);
         int s = scaleFor(m.layout(), 1000, 1000);
         int w = m.layout().cols() * s, h = m.layout().rows() * s;
         int top = 64;
@@ -196,6 +193,133 @@ public final class SheetMapFigure {
         text(g, "or outside the region", LABEL, legX + 24, y + 12, Color.BLACK);
         y += 22;
         text(g, "(units per condition)", SMALL, legX, y + 12, new Color(0x555555));
+        g.dispose();
+        return img;
+    }
+
+    static int[] preferenceColours(PreferenceMap m) {
+        boolean cyclic = m.design().scale() == org.topoomni.map.PreferenceAnalysis.Scale.CYCLIC;
+        return ColorMaps.categorical(m.design().labels().size(), cyclic);
+    }
+
+    static Panel preferencePanel(PreferenceMap m, int[] colours) {
+        int[] rgb = new int[m.preferred().length];
+        for (int u = 0; u < rgb.length; u++) rgb[u] = m.preferred()[u] < 0 ? NOT_SIGNIFICANT : colours[m.preferred()[u]];
+        return new Panel(m.layout(), rgb, null, m.design().region(), null);
+    }
+
+    /**
+     * Two preferred-condition maps of the same design (topographic and control) side by side, with
+     * one legend that gives each condition's number of preferring units in both.
+     */
+    public static BufferedImage preferenceSideBySide(PreferenceMap a, String labelA, PreferenceMap b, String labelB, String title) {
+        SheetLayout l = a.layout();
+        if (l.rows() != b.layout().rows() || l.cols() != b.layout().cols()) {
+            throw new IllegalArgumentException("cannot compare maps of different sheets: " + l.rows() + " x " + l.cols() + " and "
+                    + b.layout().rows() + " x " + b.layout().cols());
+        }
+        if (!a.design().categories().equals(b.design().categories())) {
+            throw new IllegalArgumentException("cannot compare " + a.design().name() + " maps with different conditions: " + a.design().categories()
+                    + " and " + b.design().categories());
+        }
+        List<String> labels = a.design().labels();
+        int[] colours = preferenceColours(a);
+        int s = scaleFor(l, 520, 700);
+        int w = l.cols() * s, h = l.rows() * s;
+        int top = 58, panelTitle = 40;
+        int x1 = LEFT, x2 = LEFT + w + RIGHT + 24 + LEFT;
+        int legX = x2 + w + RIGHT + 14;
+        BufferedImage probe = canvas(1, 1);
+        Graphics2D pg = probe.createGraphics();
+        int legW = Math.max(200, pg.getFontMetrics(LABEL_BOLD).stringWidth(a.design().quantity()) + 16);
+        pg.dispose();
+        int width = legX + legW;
+        int py = top + panelTitle + ABOVE;
+        int height = Math.max(py + h + BELOW + 16, py + 40 + 22 * (labels.size() + 3));
+        BufferedImage img = canvas(width, height);
+        Graphics2D g = graphics(img);
+        text(g, title, TITLE, 14, 24, Color.BLACK);
+        text(g, String.format(Locale.ROOT, "one-way ANOVA over %d conditions  |  significant units (q < %s) in the %s stacks coloured by the condition they prefer  |  FWHM %.2f",
+                labels.size(), fmtQ(a.qThreshold()), a.design().region().id(), a.fwhm()), SUBTITLE, 14, 46, new Color(0x333333));
+        PreferenceMap[] maps = {a, b};
+        String[] names = {labelA, labelB};
+        int[] xs = {x1, x2};
+        for (int i = 0; i < 2; i++) {
+            text(g, names[i], LABEL_BOLD, xs[i], top + 14, Color.BLACK);
+            text(g, String.format(Locale.ROOT, "%,d significant units", maps[i].nSignificant()), LABEL, xs[i], top + 32, new Color(0x333333));
+            drawPanel(g, preferencePanel(maps[i], colours), xs[i], py, s);
+        }
+        int y = py + 8;
+        text(g, a.design().quantity(), LABEL_BOLD, legX, y + 10, Color.BLACK);
+        y += 20;
+        text(g, "units: " + labelA + " | " + labelB, SMALL, legX, y + 10, new Color(0x555555));
+        y += 20;
+        for (int i = 0; i < labels.size(); i++) {
+            swatch(g, legX, y, colours[i], false);
+            text(g, labels.get(i), LABEL, legX + 24, y + 12, Color.BLACK);
+            textRight(g, String.format(Locale.ROOT, "%,d | %,d", a.counts()[i], b.counts()[i]), LABEL, legX + legW - 10, y + 12, Color.BLACK);
+            y += 22;
+        }
+        swatch(g, legX, y, NOT_SIGNIFICANT, false);
+        text(g, "not significant", LABEL, legX + 24, y + 12, Color.BLACK);
+        text(g, "or outside the region", LABEL, legX + 24, y + 28, Color.BLACK);
+        g.dispose();
+        return img;
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    /** Colour of a stack's even layers by modality (odd layers are lighter). */
+    static int stackColour(org.topoomni.sheet.Modality m) {
+        return switch (m) {
+            case VISION -> 0x6baed6;
+            case AUDIO -> 0xfd8d3c;
+            case LANGUAGE -> 0x74c476;
+        };
+    }
+
+    /**
+     * The sheet's layout: every stack's band in its modality's colour, its layers in alternating
+     * shades (layer 0 at the top), with the stack outlines, names and layer ticks of every map, and
+     * a legend giving each stack's layers, width and place.
+     */
+    public static BufferedImage layout(SheetLayout l, String title) {
+        int[] rgb = new int[l.units()];
+        java.util.Arrays.fill(rgb, 0xffffff);
+        for (Band b : l.bands()) {
+            int base = stackColour(b.stack().modality());
+            for (int layer = 0; layer < b.stack().layers(); layer++) {
+                int c = layer % 2 == 0 ? base : ColorMaps.mix(base, 0xffffff, 0.5);
+                for (int r = b.layerTop(layer); r < b.layerTop(layer) + b.rowsPerLayer(); r++) {
+                    Arrays.fill(rgb, r * l.cols() + b.left(), r * l.cols() + b.right(), c);
+                }
+            }
+        }
+        Panel p = new Panel(l, rgb, null, null, null);
+        int s = scaleFor(l, 560, 420);
+        int w = l.cols() * s, h = l.rows() * s;
+        int top = 64;
+        int legX = LEFT + w + RIGHT + 30;
+        int width = legX + 400;
+        int height = Math.max(top + ABOVE + h + BELOW + 16, top + ABOVE + 60 + 40 * l.bands().size());
+        BufferedImage img = canvas(width, height);
+        Graphics2D g = graphics(img);
+        text(g, title, TITLE, 14, 24, Color.BLACK);
+        text(g, String.format(Locale.ROOT, "%d rows x %d columns = %,d units, one unit per cell; every stack is a band of layers (layer 0 on top)",
+                l.rows(), l.cols(), l.units()), SUBTITLE, 14, 46, new Color(0x333333));
+        drawPanel(g, p, LEFT, top + ABOVE, s);
+        int y = top + ABOVE + 8;
+        text(g, "stacks", LABEL_BOLD, legX, y + 10, Color.BLACK);
+        y += 26;
+        for (Band b : l.bands()) {
+            swatch(g, legX, y, stackColour(b.stack().modality()), false);
+            swatch(g, legX + 18, y, ColorMaps.mix(stackColour(b.stack().modality()), 0xffffff, 0.5), false);
+            text(g, String.format(Locale.ROOT, "%s: %d layers x %,d units", b.stack().name(), b.stack().layers(), b.stack().width()),
+                    LABEL, legX + 42, y + 12, Color.BLACK);
+            text(g, String.format(Locale.ROOT, "rows %d-%d, columns %d-%d, %d row%s per layer", b.top(), b.bottom() - 1, b.left(), b.right() - 1,
+                    b.rowsPerLayer(), b.rowsPerLayer() == 1 ? "" : "s"), SMALL, legX + 42, y + 28, new Color(0x444444));
+            y += 40;
+        }
         g.dispose();
         return img;
     }

@@ -1,0 +1,271 @@
+package org.topoomni.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.topoomni.map.Json;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class HtmlReportTest {
+
+    @TempDir
+    static Path shared;
+    /** A demo folder without perturb/ and discover/ (built once; tests work on copies). */
+    static Path base;
+
+    @BeforeAll
+    static void build() throws IOException {
+        base = DemoFolders.withoutPerturbAndDiscover(shared.resolve("base"));
+    }
+
+    static Path copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(t);
+                else Files.copy(p, t);
+            }
+        }
+        return to;
+    }
+
+    /** Set -Dfigures=DIR to keep the reports for looking at them. */
+    static void keep(Path report, String name) throws IOException {
+        String keep = System.getProperty("figures");
+        if (keep == null) return;
+        Files.createDirectories(Path.of(keep));
+        Files.copy(report, Path.of(keep).resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** The HTML of one section, from its opening tag to its end. */
+    static String section(String html, String id) {
+        int i = html.indexOf("<section id=\"" + id + "\">");
+        assertTrue(i >= 0, "no section " + id);
+        return html.substring(i, html.indexOf("</section>", i));
+    }
+
+    /** The checklist: target (tags stripped) -> status class. */
+    static Map<String, String> checklist(String html) {
+        Map<String, String> out = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("<tr><td><a href=\"#\\w+\">(.*?)</a></td><td>(.*?)</td><td class=\"(\\w+)\">").matcher(html);
+        while (m.find()) out.put(text(m.group(1)) + " => " + text(m.group(2)), m.group(3));
+        return out;
+    }
+
+    /** HTML as text: tags dropped, the entities the report uses decoded. */
+    static String text(String html) {
+        return html.replaceAll("<[^>]+>", "").replace("&ge;", "≥").replace("&le;", "≤").replace("&times;", "×").replace("&minus;", "−")
+                .replace("&middot;", "·").replace("&ndash;", "–").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&quot;", "\"")
+                .replace("&amp;", "&");
+    }
+
+    static String statusOf(Map<String, String> checks, String targetStart) {
+        List<String> hits = new ArrayList<>();
+        checks.forEach((k, v) -> {
+            if (k.startsWith(targetStart)) hits.add(v);
+        });
+        assertEquals(1, hits.size(), "checks starting with '" + targetStart + "': " + checks.keySet());
+        return hits.get(0);
+    }
+
+    /** Every image is a PNG data URI that decodes; nothing is loaded from elsewhere. Returns the number of images. */
+    static int assertSelfContained(String html) throws IOException {
+        for (String forbidden : List.of("http://", "https://", "<script", "<link", "url(", "@import", "<iframe", "<object", "file:")) {
+            assertFalse(html.toLowerCase().contains(forbidden), "the report contains " + forbidden);
+        }
+        Matcher m = Pattern.compile("<img src=\"([^\"]*)\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            String src = m.group(1);
+            assertTrue(src.startsWith("data:image/png;base64,"), "image not embedded: " + src.substring(0, Math.min(80, src.length())));
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.substring("data:image/png;base64,".length()))));
+            assertNotNull(img, "an embedded image does not decode");
+            assertTrue(img.getWidth() > 10 && img.getHeight() > 10);
+            n++;
+        }
+        assertEquals(n, countOf(html, "src="), "every src= is an embedded image");
+        return n;
+    }
+
+    static int countOf(String s, String what) {
+        int n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) n++;
+        return n;
+    }
+
+    @Test
+    void reportsEveryStageOfAFullRun(@TempDir Path tmp) throws Exception {
+        Path run = DemoFolders.addPerturbAndDiscover(copy(base, tmp.resolve("run")));
+        Path out = HtmlReport.write(run, "topo-omni test-version");
+        assertEquals(run.resolve("report.html"), out);
+        String html = Files.readString(out);
+        keep(out, "full-report.html");
+
+        JsonNode loc = Json.read(run.resolve("localize/topo/summary.json"));
+        int contrasts = loc.get("contrasts").size(), designs = loc.get("maps").size();
+        assertTrue(contrasts >= 10 && designs == 3, contrasts + " contrasts, " + designs + " designs");
+        // layout + a side-by-side map per contrast + 2 profile charts + a pair per design + 2 perturbation curves
+        // + dendrogram + collage and map of 4 clusters + 2 training curves
+        assertEquals(1 + contrasts + 2 + designs + 2 + 1 + 8 + 2, assertSelfContained(html));
+
+        for (String id : List.of("top", "layout", "islands", "maps", "profiles", "retinotopy", "perturb", "discover", "training", "pretraining", "run")) {
+            String s = id.equals("top") ? html.substring(html.indexOf("<header"), html.indexOf("</header>")) : section(html, id);
+            assertFalse(s.contains("Not run."), id + " says not run:\n" + s);
+            if (!id.equals("top")) assertTrue(s.contains("What this shows:"), id);
+        }
+        for (String c : iterable(loc.get("contrasts").fieldNames())) assertTrue(html.contains("id=\"map-" + c + "\""), c);
+
+        Map<String, String> checks = checklist(html);
+        assertEquals("fail", statusOf(checks, "Pretraining: visual categories named correctly ≥ 90% => 50%"), checks.toString());
+        assertEquals("pass", statusOf(checks, "Pretraining: auditory categories named correctly ≥ 85% => 90%"));
+        assertEquals("pass", statusOf(checks, "Pretraining: text perplexity below"));
+        assertEquals("pass", statusOf(checks, "Training: held-out spatial loss of the topographic model ≤ 0.6× the control's => 0.150 vs 0.500 (0.30×)"));
+        assertEquals("pass", statusOf(checks, "Training: the topographic model's answers agree"));
+        assertEquals("pass", statusOf(checks, "Training: its category accuracy within 1 point of the base model's => 80.0% vs 80.5%"));
+        assertEquals("pass", statusOf(checks, "Perturbation: driving the face cluster gives ≥ 80% face answers on other images at ≤ 15% coverage => 85% at 15% (random mask 3%)"));
+        assertEquals("pass", statusOf(checks, "Perturbation: suppressing the top 10% face units drops faces by ≥ 50 points, the others by ≤ 10 points => faces −70 points, others −5 points"));
+        assertEquals("pass", statusOf(checks, "Screening: ≥ 2 categories no localizer names, each a cluster with purity ≥ 0.8 and island Moran's I ≥ 0.4 => animals, landscapes"));
+        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together ≤ 5 min => 2.7 min: localizers 81.0 s, perturbation 50.0 s, screening 30.0 s"));
+        for (String key : List.of("faces:", "scenes:", "voice or speech:", "language:")) {
+            String s = statusOf(checks, "Islands, " + key.replace(":", "") + ":");
+            assertTrue(s.equals("pass") || s.equals("fail"), key + " " + s);
+        }
+        // uncoloured where no target exists: the face profile card
+        assertTrue(html.contains("<div class=\"card none\"><div class=\"label\">Face units vs human FFA"), "face profile card");
+        // the best perturbation effect is the face drive at 30% (95% vs 4% random)
+        assertTrue(html.contains("<div class=\"card pass\"><div class=\"label\">Best perturbation effect</div><div class=\"value\">+91 points</div>"), html.substring(html.indexOf("Best perturbation"), html.indexOf("Best perturbation") + 400));
+        // the paper's and the human brain's values, with their sources
+        String islands = section(html, "islands");
+        for (String v : List.of("0.594", ">29<", "0.126", ">120<", "0.598", "0.465", "Pernet", "Fig. B3b")) assertTrue(islands.contains(v), v);
+        String profiles = section(html, "profiles");
+        assertTrue(profiles.contains("0.88") && profiles.contains("0.61") && profiles.contains("0.89"), "paper profile values");
+        assertTrue(section(html, "discover").contains("<b>no: a discovery</b>"));
+        String runSection = section(html, "run");
+        assertTrue(runSection.contains("topo-omni test-version"), "versions");
+        assertTrue(runSection.contains("7 (pretraining)"), "seed");
+        assertTrue(runSection.contains("localizers on topo"), "timings");
+    }
+
+    static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
+    @Test
+    void saysPlainlyWhichStagesWereNotRun(@TempDir Path tmp) throws Exception {
+        Path run = copy(base, tmp.resolve("run"));
+        String html = Files.readString(HtmlReport.write(run));
+        keep(run.resolve("report.html"), "report-without-perturb-discover.html");
+        assertSelfContained(html);
+        for (String id : List.of("perturb", "discover")) {
+            String s = section(html, id);
+            assertTrue(s.contains("Not run."), id);
+            assertFalse(Pattern.compile("\\d\\s*%").matcher(s).find(), id + " shows a percentage although it was not run:\n" + s);
+            assertFalse(s.contains("<img"), id);
+            assertFalse(s.contains("class=\"pass\"") || s.contains("class=\"fail\""), id);
+        }
+        Map<String, String> checks = checklist(html);
+        assertEquals("missing", statusOf(checks, "Perturbation: driving the face cluster gives ≥ 80% face answers on other images at ≤ 15% coverage => not run"));
+        assertEquals("missing", statusOf(checks, "Screening: ≥ 2 categories no localizer names, each a cluster with purity ≥ 0.8 and island Moran's I ≥ 0.4 => not run"));
+        assertTrue(html.contains("<div class=\"card missing\"><div class=\"label\">Best perturbation effect</div><div class=\"value\">not run</div>"));
+        // the stages that ran are still reported
+        assertFalse(section(html, "maps").contains("Not run."));
+        assertFalse(section(html, "training").contains("Not run."));
+    }
+
+    @Test
+    void badInputIsAClearError(@TempDir Path tmp) throws Exception {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.write(tmp.resolve("nothing")));
+        assertEquals("no run folder at " + tmp.resolve("nothing"), e.getMessage());
+        Files.createDirectories(tmp.resolve("empty"));
+        e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.write(tmp.resolve("empty")));
+        assertTrue(e.getMessage().startsWith(tmp.resolve("empty") + " is not a demo output folder: it has none of results.json"), e.getMessage());
+        assertFalse(Files.exists(tmp.resolve("empty/report.html")));
+        Files.writeString(tmp.resolve("file"), "x");
+        e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.write(tmp.resolve("file")));
+        assertTrue(e.getMessage().contains("is a file, not a demo run folder"), e.getMessage());
+        Files.createDirectories(tmp.resolve("corrupt"));
+        Files.writeString(tmp.resolve("corrupt/results.json"), "{\"pretrain\": ");
+        e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.write(tmp.resolve("corrupt")));
+        assertTrue(e.getMessage().startsWith(tmp.resolve("corrupt/results.json") + " is not valid JSON"), e.getMessage());
+        // a perturbation summary whose curves do not match their coverage names the file and the list
+        Path run = copy(base, tmp.resolve("run"));
+        Files.createDirectories(run.resolve("perturb/topo"));
+        Files.writeString(run.resolve("perturb/topo/summary.json"), "{\"model\": \"topo\", \"categories\": {\"faces\": {\"coverage\": [0, 10], \"drive_rate\": [0.1]}}}");
+        e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.write(run));
+        assertTrue(e.getMessage().contains("perturb/topo/summary.json faces: \"drive_rate\" has 1 values but \"coverage\" has 2"), e.getMessage());
+        assertFalse(Files.exists(run.resolve("report.html")), "nothing half-written");
+    }
+
+    @Test
+    void paperValuesAreTheShippedReference() throws IOException {
+        try (InputStream in = HtmlReportTest.class.getResourceAsStream("/reference/island_morans_i_human_voice.json")) {
+            JsonNode r = new ObjectMapper().readTree(in);
+            assertEquals(r.at("/model_in_paper/topo_omni_I").asDouble(), PaperValues.VOICE_TOPO_I);
+            assertEquals(r.at("/model_in_paper/topo_omni_n_islands").asInt(), PaperValues.VOICE_TOPO_ISLANDS);
+            assertEquals(r.at("/model_in_paper/nontopo_I").asDouble(), PaperValues.VOICE_CONTROL_I);
+            assertEquals(r.at("/model_in_paper/nontopo_n_islands").asInt(), PaperValues.VOICE_CONTROL_ISLANDS);
+            assertEquals(r.at("/human/lh/I").asDouble(), PaperValues.HUMAN_LH_I);
+            assertEquals(r.at("/human/lh/n_islands").asInt(), PaperValues.HUMAN_LH_ISLANDS);
+            assertEquals(r.at("/human/rh/I").asDouble(), PaperValues.HUMAN_RH_I);
+            assertEquals(r.at("/human/rh/n_islands").asInt(), PaperValues.HUMAN_RH_ISLANDS);
+        }
+        assertEquals("Paper (voice): Topo-Omni 0.594 with 29 islands vs control 0.126 with 120 islands; human brain 0.598 (lh) / 0.465 (rh).",
+                PaperValues.voiceIslandsLine());
+    }
+
+    @Test
+    void perturbationCurvesReadPercentOrFractionsAndGiveTheEffects() {
+        JsonNode percent = new ObjectMapper().valueToTree(Map.of("categories", Map.of("faces", Map.of(
+                "coverage", List.of(0, 5, 10, 15), "drive_rate", List.of(0.0, 0.5, 0.7, 0.79),
+                "suppress_accuracy", List.of(0.9, 0.6, 0.35, 0.2), "suppress_other_accuracy", List.of(0.7, 0.7, 0.65, 0.6),
+                "random_drive_rate", List.of(0.0, 0.01, 0.02, 0.02)))));
+        PerturbCurves f = PerturbCurves.read(percent, "test").get("faces");
+        assertArrayEquals(new double[] {0, 0.05, 0.10, 0.15}, f.coverage(), 1e-12);
+        assertEquals(3, f.bestDrive(0.15));
+        assertFalse(f.driveTargetMet(), "79% < 80%");
+        assertEquals(0.55, f.suppressDrop(2), 1e-12);
+        assertEquals(Boolean.TRUE, f.suppressTargetMet());
+        assertTrue(Double.isNaN(f.randomSuppress()[1]), "absent curves read as NaN");
+        PerturbCurves.Effect best = PerturbCurves.best(Map.of("faces", f));
+        assertEquals("drive", best.kind());
+        assertEquals(0.15, best.coverage(), 1e-12);
+        assertEquals(0.77, best.size(), 1e-12);
+        JsonNode fractions = new ObjectMapper().valueToTree(Map.of("categories", Map.of("faces", Map.of("coverage", List.of(0, 0.1), "drive_rate", List.of(0.1, 0.9)))));
+        PerturbCurves g = PerturbCurves.read(fractions, "test").get("faces");
+        assertArrayEquals(new double[] {0, 0.1}, g.coverage(), 1e-12);
+        assertTrue(g.driveTargetMet());
+        assertNull(g.suppressTargetMet(), "no suppress curve: not measured");
+    }
+
+    @Test
+    void layoutFigureShowsEveryStack() {
+        BufferedImage img = SheetMapFigure.layout(org.topoomni.sheet.SheetPresets.qwen25Omni3b(), "Qwen2.5-Omni-3B");
+        assertTrue(img.getWidth() > 800 && img.getHeight() > 400, img.getWidth() + " x " + img.getHeight());
+        java.util.Set<Integer> colours = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y += 2) for (int x = 0; x < img.getWidth(); x += 2) colours.add(img.getRGB(x, y) & 0xffffff);
+        for (org.topoomni.sheet.Modality m : org.topoomni.sheet.Modality.values()) {
+            assertTrue(colours.contains(SheetMapFigure.stackColour(m)), m + " stack not drawn");
+        }
+    }
+}
