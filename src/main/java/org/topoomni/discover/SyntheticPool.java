@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  *
  * @param responses  items x units sheet responses (unit noise N(0, 1) plus the planted effects)
  * @param embeddings items x dim, row-major
- * @param dim        embedding width (16)
+ * @param dim        embedding width
  * @param group      the group of each item (items are shuffled)
  * @param patches    each group's patch (only the responsive groups' are planted)
  */
@@ -44,9 +44,15 @@ public record SyntheticPool(SheetResponses responses, double[] embeddings, int d
      * Deterministic in the seed.
      */
     public static SyntheticPool planted(SheetLayout l, int pairs, int perGroup, long seed) {
+        return planted(l, pairs, perGroup, 16, seed);
+    }
+
+    /** The same with {@code dim}-dimensional embeddings (blob distances scale with sqrt(dim), so the tree's shape does not depend on it). */
+    public static SyntheticPool planted(SheetLayout l, int pairs, int perGroup, int dim, long seed) {
         if (pairs < 1 || perGroup < 2) throw new IllegalArgumentException("need at least 1 pair of groups of at least 2 items, got " + pairs + " x " + perGroup);
+        if (dim < 1) throw new IllegalArgumentException("embedding width must be positive, got " + dim);
         SplittableRandom rng = new SplittableRandom(seed);
-        int groups = 2 * pairs, n = groups * perGroup, dim = 16, units = l.units();
+        int groups = 2 * pairs, n = groups * perGroup, units = l.units();
         double[][] centre = new double[groups][dim];
         for (int p = 0; p < pairs; p++) {
             double[] base = new double[dim];

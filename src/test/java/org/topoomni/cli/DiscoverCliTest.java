@@ -130,6 +130,20 @@ class DiscoverCliTest {
         assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for bad input");
     }
 
+    @Test
+    void benchmarkFindsThePlantedGroupsAndEndsWithItsNumber() {
+        CliTest.Run help = CliTest.run("--help");
+        assertTrue(help.out().matches("(?s).*\\n\\s+discover\\s+\\S.*"), help.out());
+        CliTest.Run r = CliTest.run("bench", "discover", "--items", "120", "--pairs", "3", "--dim", "8", "--permutations", "9", "--repetitions", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("planted responsive groups found exactly as clusters: 3 of 3"), r.out());
+        String[] lines = r.out().strip().split("\n");
+        assertTrue(lines[lines.length - 1].matches("discover_ms=\\d+\\.\\d"), lines[lines.length - 1]);
+        CliTest.Run bad = CliTest.run("bench", "discover", "--items", "81", "--pairs", "2");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("items (81) must be a multiple of 2 x pairs (4)"), bad.err());
+    }
+
     static double[] toDouble(float[] f) {
         double[] d = new double[f.length];
         for (int i = 0; i < f.length; i++) d[i] = f[i];
