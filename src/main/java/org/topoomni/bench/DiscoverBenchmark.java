@@ -65,10 +65,6 @@ public final class DiscoverBenchmark {
             }
         }
         out.printf(Locale.ROOT, "planted responsive groups found exactly as clusters: %d of %d%n", recovered, s.pairs());
-        double[] sorted = times.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-        return new Result(median, sorted[0], last, recovered);
+        return new Result(ModelBenchmark.median(times), Arrays.stream(times).min().orElse(Double.NaN), last, recovered);
     }
 }

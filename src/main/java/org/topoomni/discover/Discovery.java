@@ -274,6 +274,7 @@ public final class Discovery {
 
         Analysis a = analyse(rec.sheet(), rec.embeddings(), rec.dim(), hidden, s, lg);
         Files.createDirectories(out);
+        removeOldClusters(out);
         t0 = System.nanoTime();
         Map<String, Object> summary = write(out, a, set, stimuli, hidden, s, lg);
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -288,6 +289,30 @@ public final class Discovery {
         summary.put("timings_s", timings);
         Json.write(out.resolve("summary.json"), order(summary));
         return summary;
+    }
+
+    /** {@link #run} with progress on stdout. */
+    public static Map<String, Object> run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s) throws IOException {
+        return run(manager, model, pool, labels, out, s, System.out);
+    }
+
+    /** The files a cluster folder holds. */
+    static final List<String> CLUSTER_FILES = List.of("members.csv", "collage.png", "map.png", "tmap.npy", "qmap.npy", "dmap.npy", "mask.npy", "summary.json");
+
+    /**
+     * Removes the cluster folders of an earlier screening into the same folder (only our own
+     * files, and a folder only once it is empty), so that no stale cluster outlives a rerun.
+     */
+    static void removeOldClusters(Path out) throws IOException {
+        try (var dirs = Files.newDirectoryStream(out, "cluster-*")) {
+            for (Path d : dirs) {
+                if (!Files.isDirectory(d) || !d.getFileName().toString().matches("cluster-\\d+") || !Files.isRegularFile(d.resolve("members.csv"))) continue;
+                for (String f : CLUSTER_FILES) Files.deleteIfExists(d.resolve(f));
+                try (var left = Files.list(d)) {
+                    if (left.findAny().isEmpty()) Files.delete(d);
+                }
+            }
+        }
     }
 
     /** The pool's stimulus set: {@code dir} itself, or {@code dir/pool} for a library folder. */

@@ -80,8 +80,10 @@ class DiscoverCliTest {
         assertTrue(s.path("timings_s").path("total").asDouble() > 0);
         assertTrue(r.out().contains("clusters in"), r.out());
 
-        // the same seed gives the same clusters; without labels there is no evaluation
+        // the same seed gives the same clusters; without labels there is no evaluation; a stale cluster folder is removed
         Path again = tmp.resolve("disc-again");
+        Files.createDirectories(again.resolve("cluster-99"));
+        Files.writeString(again.resolve("cluster-99/members.csv"), "order,row,id,file\n");
         CliTest.Run r2 = CliTest.run("discover", "--model", model.toString(), "--pool", pool.toString(), "--out", again.toString(),
                 "--permutations", "19", "--seed", "2");
         assertEquals(0, r2.code(), r2.err());
@@ -94,6 +96,7 @@ class DiscoverCliTest {
             assertTrue(s2.get("clusters").get(k).get("top_label").isNull());
         }
         assertFalse(s2.has("categories"));
+        assertFalse(Files.exists(again.resolve("cluster-99")), "a cluster folder of an earlier run is removed");
     }
 
     @Test
