@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print numbers (speed and memory of the hot paths).",
-        subcommands = {BenchCommand.Loss.class, BenchCommand.Analysis.class, BenchCommand.Model.class})
+        subcommands = {BenchCommand.Loss.class, BenchCommand.Analysis.class, BenchCommand.Model.class, BenchCommand.Discover.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -104,6 +104,34 @@ final class BenchCommand implements Runnable {
                     repetitions, permutations, seed), System.out);
             System.out.printf(Locale.ROOT, "median %.1f ms per contrast (min %.1f) over %d repetitions%n", r.medianMs(), r.minMs(), repetitions);
             System.out.printf(Locale.ROOT, "analysis_ms=%.1f%n", r.medianMs());
+            return 0;
+        }
+    }
+
+    @Command(name = "discover", mixinStandardHelpOptions = true,
+            description = "Time a screening's statistics (smoothing, Ward tree, walk, cluster maps) on a synthetic pool; last line discover_ms=<median>.")
+    static final class Discover implements Callable<Integer> {
+        @Option(names = "--preset", defaultValue = SheetPresets.TINYOMNI, description = "Sheet preset (default: ${DEFAULT-VALUE}).")
+        String preset;
+        @Option(names = "--items", defaultValue = "2000", description = "Pool size (default: ${DEFAULT-VALUE}).")
+        int items;
+        @Option(names = "--pairs", defaultValue = "10", description = "Pairs of planted groups, one responsive and one not (default: ${DEFAULT-VALUE}).")
+        int pairs;
+        @Option(names = "--dim", defaultValue = "512", description = "Embedding width (default: ${DEFAULT-VALUE}, TinyOmni's).")
+        int dim;
+        @Option(names = "--permutations", defaultValue = "999", description = "Permutations per island (default: ${DEFAULT-VALUE}).")
+        int permutations;
+        @Option(names = "--repetitions", defaultValue = "3", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
+        int repetitions;
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of the synthetic pool and the permutations (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() {
+            org.topoomni.bench.DiscoverBenchmark.Result r = org.topoomni.bench.DiscoverBenchmark.run(new org.topoomni.bench.DiscoverBenchmark.Settings(
+                    SheetPresets.get(preset), items, pairs, dim, permutations, repetitions, seed), System.out);
+            System.out.printf(Locale.ROOT, "median %.0f ms per screening (min %.0f) over %d repetitions%n", r.medianMs(), r.minMs(), repetitions);
+            System.out.printf(Locale.ROOT, "discover_ms=%.1f%n", r.medianMs());
             return 0;
         }
     }

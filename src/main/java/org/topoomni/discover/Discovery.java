@@ -1,0 +1,503 @@
+package org.topoomni.discover;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.topoomni.io.AtomicFiles;
+import org.topoomni.map.Contrast;
+import org.topoomni.map.Csv;
+import org.topoomni.map.Json;
+import org.topoomni.map.MapFiles;
+import org.topoomni.map.Npy;
+import org.topoomni.map.SelectivityAnalysis;
+import org.topoomni.map.SelectivityMap;
+import org.topoomni.map.SmoothedResponses;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.report.SheetMapFigure;
+import org.topoomni.sheet.SheetLayout;
+import org.topoomni.sheet.SheetResponses;
+import org.topoomni.stats.IslandMoransI;
+import org.topoomni.stimuli.Manifest;
+import org.topoomni.stimuli.Stimulus;
+import org.topoomni.stimuli.StimulusSet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Screening an unlabeled pool for clusters on the sheet (METHOD.md section 7), end to end:
+ * <ol>
+ * <li>the topographic model's sheet responses to every pool item, smoothed as the localizers
+ * smooth them, and, from the same forward passes, every item's embedding from the base
+ * backbone ({@link PoolEmbedder}); the embeddings' Ward tree ({@link WardTree});</li>
+ * <li>the top-down walk ({@link ClusterWalk}): the clusters;</li>
+ * <li>per cluster: its selectivity map (members &gt; all other items, with the localizer's
+ * statistics: Welch t, BH-FDR over the whole sheet, island Moran's I; {@link SelectivityAnalysis}),
+ * and, only if hidden labels are given, its most common label and purity (the walk never sees
+ * labels).</li>
+ * </ol>
+ * Output folder:
+ * <pre>
+ * OUT/summary.json          pool, settings, timings, clusters [{id, size, score, island_morans_i, n_islands,
+ *                           top_label, purity, members_file, collage, map, ...}], per-label best cluster
+ * OUT/cluster-NN/           members.csv collage.png map.png tmap.npy qmap.npy dmap.npy mask.npy summary.json
+ * OUT/dendrogram.png        the Ward tree down to the clusters, clusters coloured
+ * OUT/walk.csv              every node the walk visited: size, score, best child score, decision
+ * OUT/embeddings.npy items.csv linkage.npy   the embeddings (rows in items.csv order) and the Ward linkage
+ * </pre>
+ * Clusters are numbered by score, 1 = highest.
+ */
+public final class Discovery {
+    public static final String FORMAT = "topo-omni-discover/1";
+
+    private Discovery() {
+    }
+
+    /**
+     * Settings of a screening.
+     *
+     * @param minSize      smallest cluster; 0: the paper's 10 of 2,572 items scaled to the pool
+     * @param maxSize      largest cluster; 0: the paper's 500 of 2,572 items scaled to the pool
+     * @param fwhm         smoothing FWHM in sheet units; NaN: the localizers' default for the sheet
+     * @param q            FDR threshold of the cluster maps
+     * @param permutations permutations per island for Moran's I
+     * @param seed         seed of the permutations and of the collage samples
+     * @param batchSize    items per forward pass
+     */
+    public record Settings(int minSize, int maxSize, double fwhm, double q, int permutations, long seed, int batchSize) {
+        public Settings {
+            if (minSize < 0 || maxSize < 0) throw new IllegalArgumentException("cluster sizes must be positive (0 = the default), got " + minSize + " and " + maxSize);
+            if (minSize > 0 && maxSize > 0 && minSize > maxSize) {
+                throw new IllegalArgumentException("the minimum cluster size (" + minSize + ") is larger than the maximum (" + maxSize + ")");
+            }
+            if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            new SelectivityAnalysis.Settings(fwhm, q, permutations, IslandMoransI.DEFAULT_MIN_SIZE, seed); // validates the rest
+        }
+
+        /** Scaled paper sizes, the localizers' FWHM, q &lt; 0.001, 999 permutations, seed 0, batches of 64. */
+        public static Settings defaults() {
+            return new Settings(0, 0, Double.NaN, 0.001, IslandMoransI.DEFAULT_PERMUTATIONS, 0, 64);
+        }
+
+        public Settings withSizes(int min, int max) {
+            return new Settings(min, max, fwhm, q, permutations, seed, batchSize);
+        }
+
+        public Settings withSeed(long s) {
+            return new Settings(minSize, maxSize, fwhm, q, permutations, s, batchSize);
+        }
+
+        public Settings withPermutations(int p) {
+            return new Settings(minSize, maxSize, fwhm, q, p, seed, batchSize);
+        }
+
+        public Settings withFwhm(double f) {
+            return new Settings(minSize, maxSize, f, q, permutations, seed, batchSize);
+        }
+
+        /** The walk's sizes for a pool of {@code items}: given ones, the scaled paper ones otherwise. */
+        public ClusterWalk.Settings sizesFor(int items) {
+            ClusterWalk.Settings d = ClusterWalk.Settings.defaults(items);
+            int min = minSize > 0 ? minSize : d.minSize(), max = maxSize > 0 ? maxSize : d.maxSize();
+            if (min > max) {
+                throw new IllegalArgumentException("the minimum cluster size (" + min + (minSize > 0 ? "" : ", the default for " + items + " items")
+                        + ") is larger than the maximum (" + max + (maxSize > 0 ? "" : ", the default for " + items + " items") + ")");
+            }
+            return new ClusterWalk.Settings(min, max);
+        }
+
+        /** The statistics of the cluster maps. */
+        public SelectivityAnalysis.Settings analysis() {
+            return new SelectivityAnalysis.Settings(fwhm, q, permutations, IslandMoransI.DEFAULT_MIN_SIZE, seed);
+        }
+    }
+
+    /**
+     * One discovered cluster.
+     *
+     * @param id          1 = highest score
+     * @param cluster     its node, members (item rows) and score
+     * @param map         its selectivity map (members &gt; all other items)
+     * @param labelCounts hidden labels of its members, most common first (empty without labels)
+     */
+    public record Found(int id, ClusterWalk.Cluster cluster, SelectivityMap map, Map<String, Integer> labelCounts) {
+        /** The most common label among the members (null without labels). */
+        public String topLabel() {
+            return labelCounts.isEmpty() ? null : labelCounts.keySet().iterator().next();
+        }
+
+        /** Share of the members that carry the top label (NaN without labels). */
+        public double purity() {
+            return labelCounts.isEmpty() ? Double.NaN : (double) labelCounts.values().iterator().next() / cluster.size();
+        }
+
+        public String name() {
+            return String.format(Locale.ROOT, "cluster-%02d", id);
+        }
+    }
+
+    /**
+     * The computed screening.
+     *
+     * @param ids        item ids, in row order
+     * @param embeddings n x dim embeddings the tree was built from
+     * @param dim        embedding width
+     * @param fwhm     smoothing used
+     * @param tree     the Ward tree of the embeddings
+     * @param walk     the walk
+     * @param clusters the clusters by score, highest first
+     * @param seconds  time per stage
+     */
+    public record Analysis(List<String> ids, double[] embeddings, int dim, double fwhm, WardTree tree, ClusterWalk.Result walk, List<Found> clusters,
+                           Map<String, Double> seconds) {}
+
+    /**
+     * The statistics half: smoothing, Ward tree, walk and cluster maps, from the sheet responses
+     * and embeddings of the same items (same row order).
+     *
+     * @param raw        the topographic model's sheet responses to the pool
+     * @param embeddings n x dim embeddings (row-major)
+     * @param dim        embedding width
+     * @param labels     hidden labels by item id, for evaluation only (null: none)
+     */
+    public static Analysis analyse(SheetResponses raw, double[] embeddings, int dim, Map<String, String> labels, Settings s, PrintStream log) {
+        if (raw == null || embeddings == null) throw new IllegalArgumentException("responses and embeddings are both needed");
+        PrintStream lg = log == null ? new PrintStream(OutputStream.nullOutputStream()) : log;
+        int n = raw.stimuli();
+        if (dim <= 0 || (long) n * dim != embeddings.length) {
+            throw new IllegalArgumentException("embeddings hold " + embeddings.length + " values, expected " + n + " items x " + dim);
+        }
+        if (n < 4) throw new IllegalArgumentException("the pool has " + n + " item" + (n == 1 ? "" : "s") + "; screening needs at least 4");
+        ClusterWalk.Settings sizes = s.sizesFor(n);
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        SheetLayout layout = raw.layout();
+        double fwhm = s.analysis().fwhmFor(layout);
+
+        long t0 = System.nanoTime();
+        SmoothedResponses smoothed = SmoothedResponses.of(raw, fwhm);
+        seconds.put("smooth", since(t0));
+        t0 = System.nanoTime();
+        WardTree tree = WardTree.of(embeddings, n, dim);
+        seconds.put("ward", since(t0));
+        t0 = System.nanoTime();
+        ClusterWalk.Result walk = ClusterWalk.walk(tree, new GroupVsRest(smoothed.responses().data(), raw.units()), sizes);
+        seconds.put("walk", since(t0));
+        lg.printf(Locale.ROOT, "walk: %d clusters of %d-%d items, %d of %d items in none (smoothing %.1f s, Ward %.1f s, walk %.1f s)%n",
+                walk.clusters().size(), walk.minSize(), walk.maxSize(), walk.unassigned(), n, seconds.get("smooth"), seconds.get("ward"), seconds.get("walk"));
+
+        t0 = System.nanoTime();
+        List<ClusterWalk.Cluster> ranked = new ArrayList<>(walk.clusters());
+        ranked.sort(Comparator.comparingDouble((ClusterWalk.Cluster c) -> Double.isNaN(c.score()) ? Double.NEGATIVE_INFINITY : c.score()).reversed());
+        List<Found> found = new ArrayList<>();
+        for (int k = 0; k < ranked.size(); k++) {
+            ClusterWalk.Cluster c = ranked.get(k);
+            String name = String.format(Locale.ROOT, "cluster-%02d", k + 1);
+            SelectivityMap m = clusterMap(smoothed, c.members(), name, s.analysis());
+            found.add(new Found(k + 1, c, m, labelCounts(c.members(), raw, labels)));
+        }
+        seconds.put("maps", since(t0));
+        List<String> ids = raw.rows().stream().map(SheetResponses.Row::id).toList();
+        return new Analysis(ids, embeddings, dim, fwhm, tree, walk, List.copyOf(found), seconds);
+    }
+
+    /** The selectivity map of a group of items against all the others, on responses already smoothed. */
+    public static SelectivityMap clusterMap(SmoothedResponses smoothed, int[] members, String name, SelectivityAnalysis.Settings settings) {
+        SheetResponses r = smoothed.responses();
+        boolean[] in = new boolean[r.stimuli()];
+        for (int m : members) in[m] = true;
+        List<SheetResponses.Row> rows = new ArrayList<>(r.stimuli());
+        for (int i = 0; i < r.stimuli(); i++) {
+            SheetResponses.Row row = r.rows().get(i);
+            rows.add(new SheetResponses.Row(row.id(), in[i] ? name : OTHERS, row.run()));
+        }
+        SmoothedResponses relabelled = new SmoothedResponses(new SheetResponses(r.layout(), r.data(), rows), smoothed.fwhm());
+        return SelectivityAnalysis.run(relabelled, Contrast.of(name, List.of(name), List.of(OTHERS)), settings, null);
+    }
+
+    static final String OTHERS = "others", UNLABELLED = "(unlabelled)";
+
+    /** Counts of the members' labels, most common first (ties by name); empty without labels. */
+    static Map<String, Integer> labelCounts(int[] members, SheetResponses raw, Map<String, String> labels) {
+        if (labels == null) return Map.of();
+        Map<String, Integer> counts = new TreeMap<>();
+        for (int m : members) counts.merge(labels.getOrDefault(raw.rows().get(m).id(), UNLABELLED), 1, Integer::sum);
+        List<Map.Entry<String, Integer>> e = new ArrayList<>(counts.entrySet());
+        e.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> x : e) out.put(x.getKey(), x.getValue());
+        return out;
+    }
+
+    // ------------------------------------------------------------------ the whole run
+
+    /**
+     * Screens a pool with a model and writes everything under {@code out}.
+     *
+     * @param model  the topographic model (a train output: adaptors on a base checkpoint); its
+     *               backbone without the adaptors is the embedder
+     * @param pool   the pool's stimulus set folder (or a library folder holding {@code pool/})
+     * @param labels the pool's hidden labels file ({@code labels.json}), for evaluation only; null: none
+     * @return the summary written to {@code out/summary.json}
+     */
+    public static Map<String, Object> run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s,
+                                          PrintStream log) throws IOException {
+        if (model == null) throw new IllegalArgumentException("model is missing (null)");
+        if (out == null) throw new IllegalArgumentException("output folder is missing (null)");
+        PrintStream lg = log == null ? new PrintStream(OutputStream.nullOutputStream()) : log;
+        long start = System.nanoTime();
+        StimulusSet set = loadPool(pool);
+        Map<String, String> hidden = labels == null ? null : readLabels(labels);
+        List<StimulusSet.Item> items = set.items();
+        s.sizesFor(items.size()); // bad sizes fail before the forward passes
+        if (model.adaptors() == null) {
+            lg.println("warning: " + model.name() + " has no cortical adaptors; its sheet is the backbone's own hidden states, "
+                    + "the same network that embeds the pool");
+        }
+        long t0 = System.nanoTime();
+        List<Stimulus> stimuli = items.stream().map(StimulusSet.Item::load).toList();
+        double load = since(t0);
+        t0 = System.nanoTime();
+        PoolEmbedder.Recorded rec = PoolEmbedder.record(manager, model, stimuli, s.batchSize(), lg);
+        double forward = since(t0);
+        lg.printf(Locale.ROOT, "recorded %d pool items on the %d x %d sheet and their base embeddings (%d dimensions) in %.1f s%n",
+                rec.sheet().stimuli(), rec.sheet().layout().rows(), rec.sheet().layout().cols(), rec.dim(), forward);
+
+        Analysis a = analyse(rec.sheet(), rec.embeddings(), rec.dim(), hidden, s, lg);
+        Files.createDirectories(out);
+        removeOldClusters(out);
+        t0 = System.nanoTime();
+        Map<String, Object> summary = write(out, a, set, stimuli, hidden, s, lg);
+        Map<String, Double> timings = new LinkedHashMap<>();
+        timings.put("load", load);
+        timings.put("forward", forward);
+        timings.putAll(a.seconds());
+        timings.put("write", since(t0));
+        timings.put("total", since(start));
+        summary.put("model", model.name());
+        summary.put("pool", set.dir().toString());
+        summary.put("labels", labels == null ? null : labels.toAbsolutePath().normalize().toString());
+        summary.put("timings_s", timings);
+        Json.write(out.resolve("summary.json"), order(summary));
+        return summary;
+    }
+
+    /** {@link #run} with progress on stdout. */
+    public static Map<String, Object> run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s) throws IOException {
+        return run(manager, model, pool, labels, out, s, System.out);
+    }
+
+    /** The files a cluster folder holds. */
+    static final List<String> CLUSTER_FILES = List.of("members.csv", "collage.png", "map.png", "tmap.npy", "qmap.npy", "dmap.npy", "mask.npy", "summary.json");
+
+    /**
+     * Removes the cluster folders of an earlier screening into the same folder (only our own
+     * files, and a folder only once it is empty), so that no stale cluster outlives a rerun.
+     */
+    static void removeOldClusters(Path out) throws IOException {
+        try (var dirs = Files.newDirectoryStream(out, "cluster-*")) {
+            for (Path d : dirs) {
+                if (!Files.isDirectory(d) || !d.getFileName().toString().matches("cluster-\\d+") || !Files.isRegularFile(d.resolve("members.csv"))) continue;
+                for (String f : CLUSTER_FILES) Files.deleteIfExists(d.resolve(f));
+                try (var left = Files.list(d)) {
+                    if (left.findAny().isEmpty()) Files.delete(d);
+                }
+            }
+        }
+    }
+
+    /** The pool's stimulus set: {@code dir} itself, or {@code dir/pool} for a library folder. */
+    public static StimulusSet loadPool(Path dir) {
+        if (dir == null) throw new IllegalArgumentException("pool folder is missing (null)");
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("pool folder not found: " + dir);
+        Path d = dir;
+        if (!Files.isRegularFile(d.resolve(Manifest.FILE_NAME)) && Files.isRegularFile(d.resolve("pool").resolve(Manifest.FILE_NAME))) {
+            d = d.resolve("pool");
+        }
+        StimulusSet set = StimulusSet.load(d);
+        if (set.items().isEmpty()) throw new IllegalArgumentException("the pool " + set.dir() + " has no items");
+        for (StimulusSet.Item it : set.items()) {
+            if (it.file("image") == null && it.file("audio") == null && it.file("text") == null) {
+                throw new IllegalArgumentException("pool item " + it.id() + " has no image, sound or text");
+            }
+        }
+        return set;
+    }
+
+    /** Hidden labels (item id to category) from a pool's labels.json. */
+    public static Map<String, String> readLabels(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("labels file not found: " + file);
+        JsonNode root = Json.read(file);
+        JsonNode l = root.get("labels");
+        if (l == null || !l.isObject()) throw new IllegalArgumentException(file + " has no \"labels\" object (expected a pool's labels.json)");
+        Map<String, String> out = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = l.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode c = e.getValue().get("category");
+            if (c == null || !c.isTextual()) throw new IllegalArgumentException(file + ": the label of " + e.getKey() + " has no \"category\"");
+            out.put(e.getKey(), c.asText());
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ files
+
+    static Map<String, Object> write(Path out, Analysis a, StimulusSet set, List<Stimulus> stimuli, Map<String, String> labels,
+                                     Settings s, PrintStream log) throws IOException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (Found f : a.clusters()) {
+            Path dir = out.resolve(f.name());
+            Files.createDirectories(dir);
+            writeMembers(dir.resolve("members.csv"), f, set, a.ids(), labels);
+            MapFiles.writeSelectivity(dir, f.map());
+            AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(f.map(), title(f)));
+            AtomicFiles.writePng(dir.resolve("collage.png"), DiscoveryFigures.collage(set, stimuli, f, s.seed()));
+            entries.add(entry(f));
+            log.printf(Locale.ROOT, "%s %4d items, score %7.3f, island Moran's I %s over %d island%s%s%n", f.name(), f.cluster().size(),
+                    f.cluster().score(), Double.isNaN(f.map().islands().meanI()) ? " n/a " : String.format(Locale.ROOT, "%5.3f", f.map().islands().meanI()),
+                    f.map().islands().nIslands(), f.map().islands().nIslands() == 1 ? "" : "s",
+                    labels == null ? "" : String.format(Locale.ROOT, ", top label %s (purity %.2f)", f.topLabel(), f.purity()));
+        }
+        AtomicFiles.writePng(out.resolve("dendrogram.png"), DiscoveryFigures.dendrogram(a, labels != null));
+        writeWalk(out.resolve("walk.csv"), a.walk());
+        int n = a.ids().size();
+        Npy.writeAsFloat32(out.resolve("embeddings.npy"), a.embeddings(), n, a.dim());
+        double[] link = new double[(n - 1) * 4];
+        double[][] z = a.tree().linkage();
+        for (int k = 0; k < n - 1; k++) System.arraycopy(z[k], 0, link, 4 * k, 4);
+        Npy.write(out.resolve("linkage.npy"), link, n - 1, 4);
+        StringBuilder ids = new StringBuilder("row,id\n");
+        for (int i = 0; i < n; i++) ids.append(i).append(',').append(Csv.quote(a.ids().get(i))).append('\n');
+        AtomicFiles.writeString(out.resolve("items.csv"), ids.toString());
+
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("format", FORMAT);
+        summary.put("n_items", n);
+        summary.put("n_images", stimuli.stream().filter(Stimulus::hasImage).count());
+        summary.put("n_sounds", stimuli.stream().filter(Stimulus::hasAudio).count());
+        summary.put("embedder", "base backbone (no adaptors): mean over tokens of the last block's output of the item's encoder "
+                + "(vision for images, audio for sounds, language for texts), each block and the whole vector L2-normalised");
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("min_size", a.walk().minSize());
+        settings.put("max_size", a.walk().maxSize());
+        settings.put("size_rule", s.minSize() > 0 && s.maxSize() > 0 ? "given"
+                : "paper's 10-500 of 2572 clips scaled to the pool: max(2, round(10 n / 2572)) - round(500 n / 2572), at most n - 2");
+        settings.put("score", "median over all sheet units of the Welch t (members vs all other items) of the smoothed sheet responses");
+        settings.put("split_rule", "split a node in range when the better of its in-range children scores at least as high; "
+                + "too-small children never justify a split and are left out when their sibling does");
+        settings.put("fwhm", a.fwhm());
+        settings.put("q_threshold", s.q());
+        settings.put("permutations", s.permutations());
+        settings.put("min_island_size", IslandMoransI.DEFAULT_MIN_SIZE);
+        settings.put("seed", s.seed());
+        summary.put("settings", settings);
+        summary.put("n_clusters", a.clusters().size());
+        summary.put("n_unassigned", a.walk().unassigned());
+        summary.put("clusters", entries);
+        if (labels != null) summary.put("categories", categories(a, labels));
+        return summary;
+    }
+
+    static Map<String, Object> entry(Found f) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("id", f.id());
+        e.put("size", f.cluster().size());
+        e.put("score", f.cluster().score());
+        e.put("island_morans_i", f.map().islands().meanI());
+        e.put("n_islands", f.map().islands().nIslands());
+        e.put("n_significant_islands", f.map().islands().nSignificantIslands());
+        e.put("n_significant", f.map().nSignificant());
+        e.put("top_label", f.topLabel());
+        e.put("purity", f.purity());
+        if (!f.labelCounts().isEmpty()) e.put("label_counts", f.labelCounts());
+        e.put("node", f.cluster().node());
+        e.put("members_file", f.name() + "/members.csv");
+        e.put("collage", f.name() + "/collage.png");
+        e.put("map", f.name() + "/map.png");
+        e.put("tmap", f.name() + "/tmap.npy");
+        return e;
+    }
+
+    /** Per hidden label: how many items, the cluster holding most of them, its share of them (recall) and its purity. */
+    static Map<String, Object> categories(Analysis a, Map<String, String> labels) {
+        Map<String, Integer> totals = new TreeMap<>();
+        for (String id : a.ids()) totals.merge(labels.getOrDefault(id, UNLABELLED), 1, Integer::sum);
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> t : totals.entrySet()) {
+            Found best = null;
+            int bestCount = 0;
+            for (Found f : a.clusters()) {
+                int c = f.labelCounts().getOrDefault(t.getKey(), 0);
+                if (c > bestCount) {
+                    best = f;
+                    bestCount = c;
+                }
+            }
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("n_items", t.getValue());
+            e.put("best_cluster", best == null ? null : best.id());
+            e.put("recall", (double) bestCount / t.getValue());
+            e.put("precision", best == null ? Double.NaN : (double) bestCount / best.cluster().size());
+            e.put("is_top_label", best != null && t.getKey().equals(best.topLabel()));
+            out.put(t.getKey(), e);
+        }
+        return out;
+    }
+
+    static void writeMembers(Path file, Found f, StimulusSet set, List<String> ids, Map<String, String> labels) throws IOException {
+        StringBuilder sb = new StringBuilder(labels == null ? "order,row,id,file\n" : "order,row,id,file,label\n");
+        Map<String, StimulusSet.Item> byId = new LinkedHashMap<>();
+        for (StimulusSet.Item it : set.items()) byId.put(it.id(), it);
+        int k = 0;
+        for (int m : f.cluster().members()) {
+            String id = ids.get(m);
+            StimulusSet.Item it = byId.get(id);
+            Path p = it == null ? null : it.file("image") != null ? it.file("image") : it.file("audio") != null ? it.file("audio") : it.file("text");
+            sb.append(k++).append(',').append(m).append(',').append(Csv.quote(id)).append(',')
+                    .append(p == null ? "" : Csv.quote(set.dir().relativize(p).toString()));
+            if (labels != null) sb.append(',').append(Csv.quote(labels.getOrDefault(id, UNLABELLED)));
+            sb.append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    static void writeWalk(Path file, ClusterWalk.Result w) throws IOException {
+        StringBuilder sb = new StringBuilder("node,size,score,best_child_score,decision\n");
+        for (ClusterWalk.Step st : w.steps()) {
+            sb.append(st.node()).append(',').append(st.size()).append(',').append(num(st.score())).append(',')
+                    .append(num(st.bestChild())).append(',').append(st.decision().id()).append('\n');
+        }
+        AtomicFiles.writeString(file, sb.toString());
+    }
+
+    static String title(Found f) {
+        String label = f.topLabel() == null ? "" : String.format(Locale.ROOT, "  (hidden labels: %.0f%% %s)", 100 * f.purity(), f.topLabel());
+        return String.format(Locale.ROOT, "%s: %d items, score %.2f%s", f.name(), f.cluster().size(), f.cluster().score(), label);
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
+    /** Puts the run's identity first in the summary. */
+    static Map<String, Object> order(Map<String, Object> s) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String k : List.of("format", "model", "pool", "labels")) if (s.containsKey(k)) out.put(k, s.get(k));
+        out.putAll(s);
+        return out;
+    }
+
+    static double since(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+}
