@@ -20,11 +20,21 @@ final class Defaults {
 
     /** The stimulus library of a seed and size, generated if it is missing or incomplete. */
     static Path library(long seed, int perCategory) {
-        Path dir = cache().resolve("stimuli").resolve("seed-" + seed + "-n" + perCategory);
+        Path dir = libraryPath(seed, perCategory);
         Families fam = Families.standard();
         new StimulusLibrary(fam).createdBy("topo-omni " + Versions.VERSION)
                 .generate(dir, seed, perCategory, new LinkedHashSet<>(fam.available()), Progress.console(System.err));
         return dir;
+    }
+
+    static Path libraryPath(long seed, int perCategory) {
+        return cache().resolve("stimuli").resolve("seed-" + seed + "-n" + perCategory);
+    }
+
+    /** Whether every family of the default library of a seed and size has been written. */
+    static boolean libraryDone(long seed, int perCategory) {
+        Path dir = libraryPath(seed, perCategory);
+        return Families.standard().available().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f).resolve("manifest.json")));
     }
 
     /**

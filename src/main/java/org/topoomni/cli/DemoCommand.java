@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.topoomni.io.AtomicFiles;
 import org.topoomni.model.Checkpoint;
 import org.topoomni.model.OmniConfig;
 import org.topoomni.model.TinyOmni;
+import org.topoomni.report.HtmlReport;
 import org.topoomni.report.RunComparison;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.train.PretrainRun;
@@ -43,30 +45,33 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    static final String TIMINGS = "timings.json";
     private final Map<String, Double> timings = new LinkedHashMap<>();
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         Files.createDirectories(out);
+        readTimings();
         int perCategory = quick ? 32 : 64;
-        int pretrainSteps = quick ? 150 : 800;
+        int pretrainSteps = quick ? 150 : Pretrainer.DEFAULT_STEPS;
         int topoSteps = quick ? 300 : 2000;
         OmniConfig cfg = OmniConfig.tinyDefault();
         SheetLayout sheet = TinyOmni.sheetOf(cfg);
         System.out.println("== Topo-Omni demo" + (quick ? " (quick)" : "") + ": run folder " + out.toAbsolutePath());
         System.out.print(sheet.describe());
 
-        Path lib = stage("1/5 stimulus library", () -> Defaults.library(seed, perCategory));
+        Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
         int extra = quick ? 48 : 160;
         String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-steps%d", cfg.toJson().hashCode(), seed, perCategory, extra, pretrainSteps);
         Path model = Defaults.cache().resolve("models").resolve(key);
-        stage("2/5 pretrain TinyOmni", () -> {
-            if (Checkpoint.exists(model) && Files.isRegularFile(model.resolve(PretrainRun.METRICS))) {
+        boolean pretrained = Checkpoint.exists(model) && Files.isRegularFile(model.resolve(PretrainRun.METRICS));
+        stage("2/8 pretrain TinyOmni", pretrained, () -> {
+            if (pretrained) {
                 System.out.println("reusing the cached checkpoint " + model);
             } else {
                 Path extras = Defaults.pretrainingExtras(seed, extra);
-                PretrainRun.run(model, List.of(lib, extras), cfg, new Pretrainer.Settings(pretrainSteps, 32, 3e-4, 0.05, 0.01, 1.0, seed, 100, true),
+                PretrainRun.run(model, List.of(lib, extras), cfg, new Pretrainer.Settings(pretrainSteps, 32, Pretrainer.DEFAULT_LR, 0.05, 0.01, 1.0, seed, 100, true),
                         Files.exists(model.resolve(Pretrainer.STATE_DIR)), System.err);
             }
             return model;
@@ -75,8 +80,9 @@ final class DemoCommand implements Callable<Integer> {
         for (boolean control : new boolean[] {false, true}) {
             String name = control ? "control" : "topo";
             Path dir = out.resolve(name);
-            stage("3/5 train " + (control ? "the control (alpha = 0)" : "the topographic model"), () -> {
-                if (!Files.isRegularFile(dir.resolve(TopoRun.METRICS))) {
+            boolean done = Files.isRegularFile(dir.resolve(TopoRun.METRICS));
+            stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
+                if (!done) {
                     TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
                             topoSteps, 32, 1e-3, 1.0, seed, 100), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
                 }
@@ -85,8 +91,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         for (String name : List.of("topo", "control")) {
             Path dir = out.resolve("localize").resolve(name);
-            stage("4/5 localizers on " + name, () -> {
-                if (!Files.isRegularFile(dir.resolve("summary.json"))) {
+            boolean done = Files.isRegularFile(dir.resolve("summary.json"));
+            stage("4/8 localizers on " + name, done, () -> {
+                if (!done) {
                     int code = new CommandLine(new LocalizeCommand()).setExecutionExceptionHandler(Errors::handle)
                             .execute("--model", out.resolve(name).toString(), "--stimuli", lib.toString(), "--out", dir.toString());
                     if (code != 0) throw new IllegalStateException("localize " + name + " failed (exit " + code + ")");
@@ -94,16 +101,31 @@ final class DemoCommand implements Callable<Integer> {
                 return dir;
             });
         }
-        List<RunComparison.Row> rows = stage("5/5 compare topographic vs control", () ->
+        List<RunComparison.Row> rows = stage("5/8 compare topographic vs control", () ->
                 RunComparison.run(out.resolve("localize/topo"), out.resolve("localize/control"), "topo", "control", out.resolve("compare")));
-        timings.put("total", (System.nanoTime() - t0) / 1e9);
+        Path discover = out.resolve("discover");
+        boolean discovered = Files.isRegularFile(discover.resolve("summary.json"));
+        stage("7/8 screen the pool for new clusters", discovered, () -> {
+            if (!discovered) {
+                Path pool = lib.resolve("pool");
+                List<String> args = new java.util.ArrayList<>(List.of("--model", out.resolve("topo").toString(), "--pool", pool.toString(),
+                        "--out", discover.toString(), "--seed", Long.toString(seed)));
+                if (Files.isRegularFile(pool.resolve("labels.json"))) args.addAll(List.of("--labels", pool.resolve("labels.json").toString()));
+                int code = new CommandLine(new DiscoverCommand()).setExecutionExceptionHandler(Errors::handle).execute(args.toArray(String[]::new));
+                if (code != 0) throw new IllegalStateException("discover failed (exit " + code + ")");
+            }
+            return discover;
+        });
+        writeResults(model, rows);
+        Path report = stage("8/8 report", () -> HtmlReport.write(out, new Versions().getVersion()));
         writeResults(model, rows);
 
         JsonNode pre = new ObjectMapper().readTree(model.resolve(PretrainRun.METRICS).toFile());
         JsonNode topo = new ObjectMapper().readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile());
         JsonNode ctrl = new ObjectMapper().readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile());
         System.out.println();
-        System.out.printf(Locale.ROOT, "demo finished in %.1f min; results: %s%n", timings.get("total") / 60, out.resolve("results.json").toAbsolutePath());
+        System.out.printf(Locale.ROOT, "demo finished in %.1f min (this run %.1f min); report: %s%n", timings.get("total") / 60,
+                (System.nanoTime() - t0) / 60e9, report.toAbsolutePath());
         System.out.printf(Locale.ROOT, "  TinyOmni: visual %.0f%%, auditory %.0f%% correct on held-out stimuli; perplexity %.1f (unigram %.1f)%n",
                 100 * pre.path("visual_accuracy").asDouble(), 100 * pre.path("auditory_accuracy").asDouble(),
                 pre.path("perplexity").asDouble(), pre.path("unigram_perplexity").asDouble());
@@ -127,14 +149,30 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private <T> T stage(String name, Work<T> work) throws Exception {
+        return stage(name, false, work);
+    }
+
+    /**
+     * Runs a stage and records its time in OUT/timings.json; a stage that was already done
+     * ({@code done}) runs its (cheap) body again but keeps the time measured when it did the work.
+     */
+    private <T> T stage(String name, boolean done, Work<T> work) throws Exception {
         System.out.println();
-        System.out.println("== " + name);
+        System.out.println("== " + name + (done ? " (already done)" : ""));
         long t = System.nanoTime();
         T result = work.run();
         double secs = (System.nanoTime() - t) / 1e9;
-        timings.merge(name.substring(name.indexOf(' ') + 1), secs, Double::sum);
+        String key = name.substring(name.indexOf(' ') + 1);
+        if (!done || !timings.containsKey(key)) timings.put(key, secs);
+        AtomicFiles.writeString(out.resolve(TIMINGS), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(timings));
         System.out.printf(Locale.ROOT, "   done in %.1f s%n", secs);
         return result;
+    }
+
+    private void readTimings() throws java.io.IOException {
+        Path f = out.resolve(TIMINGS);
+        if (!Files.isRegularFile(f)) return;
+        new ObjectMapper().readTree(f.toFile()).fields().forEachRemaining(e -> timings.put(e.getKey(), e.getValue().asDouble()));
     }
 
     private void writeResults(Path model, List<RunComparison.Row> rows) throws Exception {
@@ -147,8 +185,32 @@ final class DemoCommand implements Callable<Integer> {
         ObjectNode loc = root.putObject("localize");
         loc.set("topo", om.readTree(out.resolve("localize/topo/summary.json").toFile()));
         loc.set("control", om.readTree(out.resolve("localize/control/summary.json").toFile()));
+        com.fasterxml.jackson.databind.node.ArrayNode profiles = root.putArray("profiles");
+        Path profilesCsv = out.resolve("localize/topo/profiles.csv");
+        if (Files.isRegularFile(profilesCsv)) {
+            List<String> lines = Files.readAllLines(profilesCsv, StandardCharsets.UTF_8);
+            List<String> head = List.of(lines.get(0).split(",", -1));
+            int c = head.indexOf("contrast"), roi = head.indexOf("human_roi"), r = head.indexOf("pearson_r"), paper = head.indexOf("paper_r");
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",", -1);
+                ObjectNode p = profiles.addObject().put("contrast", f[c]).put("human_roi", f[roi]);
+                if (f[r].isEmpty()) p.putNull("r"); else p.put("r", Double.parseDouble(f[r]));
+                if (paper >= 0 && !f[paper].isEmpty()) p.put("paper_r", Double.parseDouble(f[paper]));
+            }
+        }
+        Path disc = out.resolve("discover/summary.json");
+        if (Files.isRegularFile(disc)) root.set("discover", om.readTree(disc.toFile()));
         ObjectNode t = root.putObject("timings");
-        timings.forEach(t::put);
-        Files.writeString(out.resolve("results.json"), om.writeValueAsString(root), StandardCharsets.UTF_8);
+        double total = 0;
+        for (Map.Entry<String, Double> e : timings.entrySet()) {
+            if (e.getKey().equals("total")) continue;
+            t.put(e.getKey(), e.getValue());
+            total += e.getValue();
+        }
+        t.put("total", total);
+        timings.put("total", total);
+        root.put("quick", quick);
+        root.put("seed", seed);
+        AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(root));
     }
 }

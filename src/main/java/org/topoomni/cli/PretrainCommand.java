@@ -26,14 +26,14 @@ final class PretrainCommand implements Callable<Integer> {
     int extra;
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
     boolean resume;
-    @Option(names = "--steps", defaultValue = "1500", description = "Training steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "" + Pretrainer.DEFAULT_STEPS, description = "Training steps (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", defaultValue = "3e-4", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "" + Pretrainer.DEFAULT_LR, description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
-    @Option(names = "--head-weight", defaultValue = "1.0",
-            description = "Weight of the encoders' auxiliary category heads (pretraining only; 0 for none; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--head-weight", defaultValue = "0",
+            description = "Weight of auxiliary category heads on the encoders (pretraining only; default: ${DEFAULT-VALUE}, none; see docs/MODEL.md).")
     double headWeight;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the model, the data order and the default library (default: ${DEFAULT-VALUE}).")
     long seed;

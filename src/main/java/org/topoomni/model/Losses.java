@@ -16,29 +16,6 @@ public final class Losses {
         return maskedLogLikelihood(logits, batch).sum().neg().div(n);
     }
 
-    /**
-     * Cross-entropy averaged per item, then over the items that have tokens to learn: every
-     * example weighs the same whether its target is a two-token answer or a 60-token text. With a
-     * token mean, the few long texts of a batch outweigh its many short answers and the encoders
-     * learn slowly; pretraining uses this mean.
-     */
-    public static NDArray itemMeanCrossEntropy(NDArray logits, Batch batch) {
-        var m = logits.getManager();
-        float[] weight = new float[batch.size * batch.length];
-        int items = 0;
-        for (int b = 0; b < batch.size; b++) {
-            float n = 0;
-            for (int t = 0; t < batch.length; t++) n += batch.lossMask[b * batch.length + t];
-            if (n == 0) continue;
-            items++;
-            for (int t = 0; t < batch.length; t++) weight[b * batch.length + t] = batch.lossMask[b * batch.length + t] / n;
-        }
-        if (items == 0) throw new IllegalArgumentException("the batch has no tokens to learn");
-        NDArray w = m.create(weight, new Shape(batch.size, batch.length)).toType(logits.getDataType(), false);
-        NDArray picked = maskedLogLikelihood(logits, batch);
-        return picked.mul(w).sum().neg().div(items);
-    }
-
     /** log p(target) at every position, (size, length); positions without a target hold the log-probability of PAD and must be masked. */
     private static NDArray maskedLogLikelihood(NDArray logits, Batch batch) {
         var m = logits.getManager();

@@ -115,7 +115,7 @@ public final class EncoderHeads {
                 NDArray l = headLoss(model, audio, batch.audioItems, categories, kinds, auditory, AW, AB, 1);
                 if (l != null) total = total == null ? l : total.add(l);
             }
-            return total == null ? null : total.mul(weight);
+            return total == null ? null : total.mul((float) weight);
         }
     }
 

@@ -53,6 +53,12 @@ public final class Pretrainer {
     public record Point(int step, double loss, double lr, double gradNorm, double seconds) {}
 
     public static final String STATE_DIR = "train-state";
+    /**
+     * Defaults of `pretrain` and the demo. 900 steps at a peak learning rate of 3e-4 measured
+     * best among the runs in docs/MODEL.md and finish within 12 minutes on 2 cores.
+     */
+    public static final int DEFAULT_STEPS = 900;
+    public static final double DEFAULT_LR = 3e-4;
 
     private final Settings s;
     private final PrintStream log;
@@ -134,7 +140,7 @@ public final class Pretrainer {
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             model.weights().zeroGradients(sub);
                             EncoderHeads.Step capture = heads == null ? null : heads.step(model);
-                            NDArray l = Losses.itemMeanCrossEntropy(model.forward(sub, batch, capture == null ? LayerHook.NONE : capture), batch);
+                            NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, capture == null ? LayerHook.NONE : capture), batch);
                             loss = l.getFloat();
                             NDArray aux = capture == null ? null : capture.loss(model, batch, cats, kinds);
                             if (aux != null) l = l.add(aux);
