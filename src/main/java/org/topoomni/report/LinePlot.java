@@ -32,7 +32,7 @@ public final class LinePlot {
     public record Panel(String title, List<Line> lines) {}
 
     private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd)};
-    private static final int WIDTH = 900, PANEL_HEIGHT = 230, TOP = 40, GAP = 30, LEFT = 80;
+    private static final int WIDTH = 900, PANEL_HEIGHT = 230, LEFT = 80;
 
     private LinePlot() {}
 
@@ -68,7 +68,8 @@ public final class LinePlot {
 
     private static void draw(Path file, String title, String xLabel, double[] x, List<Panel> panels, double fixedMin, double fixedMax,
                              boolean trainingStyle) throws IOException {
-        int h = TOP + panels.size() * (PANEL_HEIGHT + GAP) + 20;
+        int top = trainingStyle ? 40 : 60, gap = trainingStyle ? 30 : 40; // titles above the panels need room
+        int h = top + panels.size() * (PANEL_HEIGHT + gap) + 20;
         BufferedImage img = new BufferedImage(WIDTH, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -80,7 +81,7 @@ public final class LinePlot {
         g.drawString(title, 20, 26);
         for (int s = 0; s < panels.size(); s++) {
             Panel panel = panels.get(s);
-            int y0 = TOP + s * (PANEL_HEIGHT + GAP), right = WIDTH - (trainingStyle ? 30 : 250), bottom = y0 + PANEL_HEIGHT - 30;
+            int y0 = top + s * (PANEL_HEIGHT + gap), right = WIDTH - (trainingStyle ? 30 : 250), bottom = y0 + PANEL_HEIGHT - 30;
             double xmin = x.length == 0 ? 0 : x[0], xmax = x.length == 0 ? 1 : x[x.length - 1];
             double ymin = fixedMin, ymax = fixedMax;
             if (Double.isNaN(ymin) || Double.isNaN(ymax)) {
@@ -96,6 +97,7 @@ public final class LinePlot {
             g.setColor(new Color(0xf4f4f4));
             g.fillRect(LEFT, y0, right - LEFT, bottom - y0);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.setStroke(new BasicStroke(1f));
             for (int k = 0; k <= 4; k++) {
                 double v = trainingStyle ? ymin + (ymax - ymin) * k / 4 : ymin + pad + (ymax - ymin - 2 * pad) * k / 4;
                 int py = (int) (bottom - (v - ymin) / (ymax - ymin) * (bottom - y0));
@@ -107,11 +109,12 @@ public final class LinePlot {
             double[] ticks = trainingStyle ? evenTicks(xmin, xmax) : x;
             for (double v : ticks) {
                 int px = (int) (LEFT + (v - xmin) / Math.max(1e-12, xmax - xmin) * (right - LEFT));
-                g.drawString(trainingStyle ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.3g", v), px - 10, bottom + 16);
+                g.drawString(trainingStyle || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+                        : String.format(Locale.ROOT, "%.3g", v).replaceAll("0+$", ""), px - 10, bottom + 16);
             }
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString(panel.title(), LEFT + 8, y0 + 16);
+            g.drawString(panel.title(), LEFT + (trainingStyle ? 8 : 0), trainingStyle ? y0 + 16 : y0 - 6);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             g.drawString(xLabel, right - 40, bottom + 28);
             int legendY = y0 + 14;
