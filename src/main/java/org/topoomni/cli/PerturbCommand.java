@@ -35,7 +35,7 @@ final class PerturbCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--max-tokens", defaultValue = "8", description = "Longest answer in tokens (default: ${DEFAULT-VALUE}).")
     int maxTokens;
-    @Option(names = "--batch", defaultValue = "256", description = "Rows (image x condition) per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "512", description = "Rows (image x condition) per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Override

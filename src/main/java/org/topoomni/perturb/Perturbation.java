@@ -86,9 +86,9 @@ public final class Perturbation {
             coverages = coverages.clone();
         }
 
-        /** Faces, bodies, scenes, objects; 0-30%; one random mask; 20 images per category; 8 tokens; 256 rows per pass. */
+        /** Faces, bodies, scenes, objects; 0-30%; one random mask; 20 images per category; 8 tokens; 512 rows per pass. */
         public static Settings defaults() {
-            return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 20, 0, 8, 256);
+            return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 20, 0, 8, 512);
         }
     }
 
@@ -344,7 +344,8 @@ public final class Perturbation {
         m.put("decoding", "greedy");
         m.put("localizer", localizerDir.toAbsolutePath().normalize().toString());
         m.put("library", library.toAbsolutePath().normalize().toString());
-        m.put("images", "held out by the pretraining split (fraction " + PretrainCorpus.HELD_OUT_FRACTION + ", pretraining seed " + pretrainSeed + ")");
+        m.put("images", "held out by the pretraining split (fraction " + PretrainCorpus.HELD_OUT_FRACTION + ", pretraining seed " + pretrainSeed
+                + "); they are also localizer stimuli when the localizer ran on the same library");
         m.put("pretrain_seed", pretrainSeed);
         m.put("fwhm", loc.fwhm());
         m.put("mask_rule", "top coverage% of the contrast's region by Welch t on even runs (smoothed at the localizer's FWHM)");
