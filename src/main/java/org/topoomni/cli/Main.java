@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 LocalizeCommand.class,
                 CompareCommand.class,
+                PerturbCommand.class,
                 DiscoverCommand.class,
                 BenchCommand.class,
                 DemoCommand.class,

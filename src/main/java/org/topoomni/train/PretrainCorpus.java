@@ -33,6 +33,9 @@ public final class PretrainCorpus {
     /** Text categories learned as plain text (next-token prediction). */
     public static final Set<String> TEXT_CATEGORIES = Set.of("corpus", "sentences", "false_belief", "false_photo");
 
+    /** Fraction of each category that pretraining holds out for evaluation. */
+    public static final double HELD_OUT_FRACTION = 0.2;
+
     /** One item before tokenisation. */
     public record Raw(String id, String kind, String category, float[] image, float[] mel, String prompt, String answer,
                       boolean heldOut) {}
@@ -98,8 +101,7 @@ public final class PretrainCorpus {
                 : family.equals("text") && cat.equals("corpus") ? CORPUS_SHARE : 1.0;
         if (share < 1.0 && unit(Seeds.derive(seed, "share/" + family + "/" + item.id())) >= share) return null;
         Map<String, String> attrs = item.attributes();
-        String source = attrs.getOrDefault("source_file", item.id());
-        boolean held = unit(Seeds.derive(seed, family + "/" + cat + "/" + source)) < heldOutFraction;
+        boolean held = isHeldOut(family, item, heldOutFraction, seed);
         SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "prompt/" + item.id()));
         String id = family + "/" + item.id();
         switch (family) {
@@ -141,6 +143,17 @@ public final class PretrainCorpus {
                 return null;
             }
         }
+    }
+
+    /**
+     * The split rule: whether pretraining with {@code seed} holds {@code item} of {@code family}
+     * out. A seeded hash of the item's family, category and source (its clip-art file if it has
+     * one, else its id) is compared with the fraction, so all pictures of one source file fall on
+     * the same side.
+     */
+    public static boolean isHeldOut(String family, StimulusSet.Item item, double heldOutFraction, long seed) {
+        String source = item.attributes().getOrDefault("source_file", item.id());
+        return unit(Seeds.derive(seed, family + "/" + item.category() + "/" + source)) < heldOutFraction;
     }
 
     private static String pick(List<String> options, SplittableRandom rng) {

@@ -43,7 +43,7 @@ public final class PretrainRun {
         }
         long t0 = System.nanoTime();
         log.printf(Locale.ROOT, "reading the stimulus libraries %s%n", libraries);
-        PretrainCorpus corpus = PretrainCorpus.read(libraries, cfg, 0.2, settings.seed());
+        PretrainCorpus corpus = PretrainCorpus.read(libraries, cfg, PretrainCorpus.HELD_OUT_FRACTION, settings.seed());
         Tokenizer tok = Tokenizer.train(corpus.tokenizerCorpus(), cfg.vocabSize());
         List<TrainItem> train = corpus.encode(tok, false, cfg.maxPositions());
         List<TrainItem> heldOut = corpus.encode(tok, true, cfg.maxPositions());

@@ -1,0 +1,179 @@
+package org.topoomni.perturb;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.topoomni.map.Json;
+import org.topoomni.model.Backbone;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.model.Example;
+import org.topoomni.model.Preprocess;
+import org.topoomni.stimuli.Progress;
+import org.topoomni.stimuli.Seeds;
+import org.topoomni.stimuli.Stimulus;
+import org.topoomni.stimuli.StimulusSet;
+import org.topoomni.train.Answers;
+import org.topoomni.train.PretrainCorpus;
+import org.topoomni.train.PretrainRun;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * What the model says it sees, with and without an intervention. The model is asked the fixed
+ * question {@link #PROMPT} ("What do you see?", the first of the pretraining prompts
+ * {@link PretrainCorpus#VISUAL_PROMPTS}, and the question the localizer asked about pictures)
+ * about an image, and answers greedily ({@link Backbone#generate}, at most a few tokens: pretraining taught short
+ * answers such as "a face").
+ *
+ * <p><b>Judge.</b> {@link Answers#classify}: an answer names the category whose canonical phrase
+ * (the pretraining answer, e.g. "a face", "a place" for scenes) it contains as whole words, the
+ * longest match winning, among the categories of the library's visual family (the model's own
+ * vocabulary for pictures); an answer that contains none names nothing. An image is identified
+ * correctly when its answer names its own category.
+ *
+ * <p><b>Images.</b> Held-out images only: those of the library's visual family that the
+ * pretraining split ({@link PretrainCorpus#isHeldOut}, with the base model's pretraining seed and
+ * {@link PretrainCorpus#HELD_OUT_FRACTION}) kept out of training.
+ *
+ * <p><b>Batching.</b> Every (image, intervention) pair is a row; rows with different
+ * interventions share a forward pass ({@link InterventionTap} applies each row's own), so
+ * {@link #answer} runs many conditions at once.
+ */
+public final class PerceptionProbe {
+
+    /** The question: the first pretraining prompt for pictures. */
+    public static final String PROMPT = PretrainCorpus.VISUAL_PROMPTS.get(0);
+
+    /** A probe image: its id, category and the model input. */
+    public record Image(String id, String category, Example input) {}
+
+    /** One row: an image (index into the probe's images) under an intervention. */
+    public record Trial(int image, Intervention intervention) {}
+
+    private final CorticalModel model;
+    private final List<Image> images;
+    private final List<String> judgeCategories;
+    private final int maxTokens, batchSize;
+
+    public PerceptionProbe(CorticalModel model, List<Image> images, List<String> judgeCategories, int maxTokens, int batchSize) {
+        if (images.isEmpty()) throw new IllegalArgumentException("the perception probe has no images");
+        if (judgeCategories.isEmpty()) throw new IllegalArgumentException("the judge needs the categories to choose among");
+        if (maxTokens < 1) throw new IllegalArgumentException("answers need at least 1 token, got " + maxTokens);
+        if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+        this.model = model;
+        this.images = List.copyOf(images);
+        this.judgeCategories = List.copyOf(judgeCategories);
+        this.maxTokens = maxTokens;
+        this.batchSize = batchSize;
+    }
+
+    public List<Image> images() {
+        return images;
+    }
+
+    public List<String> judgeCategories() {
+        return judgeCategories;
+    }
+
+    /** The answers to every trial, in order, batchSize rows per forward pass; {@code task} is stepped per row. */
+    public List<String> answer(NDManager manager, List<Trial> trials, Progress.Task task) {
+        Backbone bb = model.backbone();
+        List<String> out = new ArrayList<>(trials.size());
+        for (int i = 0; i < trials.size(); i += batchSize) {
+            List<Trial> part = trials.subList(i, Math.min(trials.size(), i + batchSize));
+            List<Example> ex = new ArrayList<>(part.size());
+            List<Intervention> ivs = new ArrayList<>(part.size());
+            for (Trial t : part) {
+                ex.add(images.get(t.image()).input());
+                ivs.add(t.intervention());
+            }
+            InterventionTap tap = new InterventionTap(bb.sheet(), ivs);
+            try (NDManager sub = manager.newSubManager()) {
+                List<int[]> ids = bb.generate(sub, ex, maxTokens, model.hook(tap));
+                for (int[] a : ids) {
+                    out.add(bb.tokenizer().decode(a).strip());
+                    if (task != null) task.step();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The category an answer names (null: none). */
+    public String judge(String answer) {
+        return Answers.classify(answer, judgeCategories);
+    }
+
+    /** Whether an answer names {@code category}. */
+    public boolean names(String answer, String category) {
+        return Answers.names(answer, category, judgeCategories);
+    }
+
+    // ------------------------------------------------------------------ images
+
+    /**
+     * The pretraining seed of a model folder: {@code metrics.json} of the base checkpoint (of an
+     * adaptor run) or of the checkpoint itself.
+     */
+    public static long pretrainSeed(Path modelDir) throws IOException {
+        Path base = CorticalModel.isAdaptorRun(modelDir) ? CorticalModel.basePath(modelDir) : modelDir;
+        Path metrics = base.resolve(PretrainRun.METRICS);
+        if (!Files.isRegularFile(metrics)) {
+            throw new IllegalArgumentException(base + " has no " + PretrainRun.METRICS + ": the pretraining seed (which decides the held-out images) is unknown");
+        }
+        JsonNode seed = Json.read(metrics).get("seed");
+        if (seed == null || !seed.canConvertToLong()) throw new IllegalArgumentException(metrics + " does not record the pretraining seed");
+        return seed.asLong();
+    }
+
+    /** The visual stimulus set of a library (its categories are the judge's vocabulary). */
+    public static StimulusSet visualSet(Path library) {
+        if (library == null || !Files.isDirectory(library)) throw new IllegalArgumentException("stimulus library not found: " + library);
+        Path dir = library.resolve("visual");
+        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+            throw new IllegalArgumentException(library + " has no visual stimulus set (visual/manifest.json); give the library the localizer used");
+        }
+        return StimulusSet.load(dir);
+    }
+
+    /** The model input of an image: the image and the fixed question {@link #PROMPT}, no answer. */
+    public static Example input(Backbone model, Stimulus s) {
+        if (!s.hasImage()) throw new IllegalArgumentException("stimulus " + s.id() + " has no image");
+        return Example.chat(Preprocess.image(s.image(), model.config().imageSize()), null, model.tokenizer().encode(PROMPT), new int[0]);
+    }
+
+    /**
+     * Held-out images of some categories of a visual set: at most {@code perCategory} each (a
+     * seeded sample when there are more), in category then id order.
+     */
+    public static List<Image> heldOutImages(Backbone model, StimulusSet set, List<String> categories, int perCategory,
+                                            long pretrainSeed, long seed) {
+        Path library = set.dir().getParent();
+        List<Image> out = new ArrayList<>();
+        for (String c : categories) {
+            if (set.items(c).isEmpty()) {
+                throw new IllegalArgumentException("the visual set of " + library + " has no images of '" + c + "'; its categories: " + set.categories());
+            }
+            List<StimulusSet.Item> held = new ArrayList<>(set.items(c).stream()
+                    .filter(i -> PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, pretrainSeed)).toList());
+            if (held.isEmpty()) {
+                throw new IllegalArgumentException("the visual set of " + library + " has no held-out images of '" + c + "' ("
+                        + set.items(c).size() + " images in all); the probe needs images the model was not trained on");
+            }
+            if (held.size() > perCategory) {
+                SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "perturb/images/" + c));
+                for (int i = 0; i < perCategory; i++) java.util.Collections.swap(held, i, i + rng.nextInt(held.size() - i));
+                held = new ArrayList<>(held.subList(0, perCategory));
+            }
+            held.sort(Comparator.comparing(StimulusSet.Item::id));
+            held.parallelStream().map(i -> new Image(i.id(), c, input(model, i.load())))
+                    .forEachOrdered(out::add);
+        }
+        return out;
+    }
+}
