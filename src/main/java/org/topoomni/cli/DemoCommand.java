@@ -54,8 +54,8 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         readTimings();
         int perCategory = quick ? 32 : 64;
-        int pretrainSteps = quick ? 150 : Pretrainer.DEFAULT_STEPS;
-        int topoSteps = quick ? 300 : 2000;
+        int pretrainSteps = quick ? 120 : Pretrainer.DEFAULT_STEPS;
+        int topoSteps = quick ? 150 : TopoTrainer.DEFAULT_CACHED_STEPS;
         OmniConfig cfg = OmniConfig.tinyDefault();
         SheetLayout sheet = TinyOmni.sheetOf(cfg);
         System.out.println("== Topo-Omni demo" + (quick ? " (quick)" : "") + ": run folder " + out.toAbsolutePath());
@@ -84,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
                     TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
-                            topoSteps, 32, 1e-3, 1.0, seed, 100), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
+                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
                 }
                 return dir;
             });
@@ -103,6 +103,20 @@ final class DemoCommand implements Callable<Integer> {
         }
         List<RunComparison.Row> rows = stage("5/8 compare topographic vs control", () ->
                 RunComparison.run(out.resolve("localize/topo"), out.resolve("localize/control"), "topo", "control", out.resolve("compare")));
+        for (String name : List.of("topo", "control")) {
+            Path dir = out.resolve("perturb").resolve(name);
+            boolean done = Files.isRegularFile(dir.resolve("summary.json"));
+            stage("6/8 perturb the clusters of " + name, done, () -> {
+                if (!done) {
+                    int code = new CommandLine(new PerturbCommand()).setExecutionExceptionHandler(Errors::handle).execute(
+                            "--model", out.resolve(name).toString(), "--localizer", out.resolve("localize").resolve(name).toString(),
+                            "--stimuli", lib.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
+                            "--coverage", quick ? "0,10,20" : "0,5,10,15,20,30", "--per-category", quick ? "8" : "20");
+                    if (code != 0) throw new IllegalStateException("perturb " + name + " failed (exit " + code + ")");
+                }
+                return dir;
+            });
+        }
         Path discover = out.resolve("discover");
         boolean discovered = Files.isRegularFile(discover.resolve("summary.json"));
         stage("7/8 screen the pool for new clusters", discovered, () -> {
@@ -131,17 +145,42 @@ final class DemoCommand implements Callable<Integer> {
                 pre.path("perplexity").asDouble(), pre.path("unigram_perplexity").asDouble());
         System.out.printf(Locale.ROOT, "  held-out spatial loss: topographic %.3f vs control %.3f; answers agree with the base model %.1f%%%n",
                 topo.path("heldout_spatial_loss").asDouble(), ctrl.path("heldout_spatial_loss").asDouble(), 100 * topo.path("answer_agreement").asDouble());
+        StringBuilder islandsLine = new StringBuilder("  island Moran's I, topographic / control:");
         for (RunComparison.Row r : rows) {
             if (List.of("faces", "scenes", "voice", "language").contains(r.contrast())) {
-                System.out.printf(Locale.ROOT, "  %-9s island Moran's I %.2f (%s) vs control %.2f (%s)%n",
-                        r.contrast(), r.iA(), islands(r.islandsA()), r.iB(), islands(r.islandsB()));
+                islandsLine.append(String.format(Locale.ROOT, " %s %s / %s;", r.contrast(), moran(r.iA(), r.islandsA()), moran(r.iB(), r.islandsB())));
             }
         }
+        System.out.println(islandsLine.substring(0, islandsLine.length() - 1));
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        StringBuilder prof = new StringBuilder("  response profiles vs human fROIs (r):");
+        for (JsonNode p : results.path("profiles")) {
+            if (p.path("r").isNumber()) prof.append(String.format(Locale.ROOT, " %s %.2f%s,", p.path("human_roi").asText(), p.path("r").asDouble(),
+                    p.has("paper_r") ? String.format(Locale.ROOT, " (paper %.2f)", p.path("paper_r").asDouble()) : ""));
+        }
+        System.out.println(prof.substring(0, prof.length() - 1));
+        JsonNode faces = results.path("perturb").path("faces");
+        int k15 = indexOf(faces.path("coverage"), 15), k10 = indexOf(faces.path("coverage"), 10);
+        String perturbLine = k15 < 0 || k10 < 0 ? "  perturbation: faces at 10% and 15% coverage not run"
+                : String.format(Locale.ROOT, "  driving the face cluster (15%%): %.0f%% 'face' answers on other images (random %.0f%%); suppressing 10%%: faces named %.0f%% -> %.0f%% (others %.0f%% -> %.0f%%)",
+                        100 * faces.path("drive_rate").path(k15).asDouble(), 100 * faces.path("random_drive_rate").path(k15).asDouble(),
+                        100 * faces.path("suppress_accuracy").path(0).asDouble(), 100 * faces.path("suppress_accuracy").path(k10).asDouble(),
+                        100 * faces.path("suppress_other_accuracy").path(0).asDouble(), 100 * faces.path("suppress_other_accuracy").path(k10).asDouble());
+        JsonNode clusters = results.path("discover").path("clusters");
+        long pure = 0;
+        for (JsonNode c : clusters) if (c.path("purity").asDouble(0) >= 0.8 && c.path("island_morans_i").asDouble(-1) >= 0.4) pure++;
+        System.out.println(perturbLine + String.format(Locale.ROOT, "; screening: %d clusters, %d with purity >= 0.8 and island Moran's I >= 0.4",
+                clusters.size(), pure));
         return 0;
     }
 
-    private static String islands(int n) {
-        return n + (n == 1 ? " island" : " islands");
+    private static String moran(double i, int islands) {
+        return Double.isNaN(i) ? "no island" : String.format(Locale.ROOT, "%.2f (%d %s)", i, islands, islands == 1 ? "island" : "islands");
+    }
+
+    private static int indexOf(JsonNode values, double v) {
+        for (int i = 0; i < values.size(); i++) if (values.get(i).asDouble() == v) return i;
+        return -1;
     }
 
     private interface Work<T> {
@@ -197,6 +236,13 @@ final class DemoCommand implements Callable<Integer> {
                 if (f[r].isEmpty()) p.putNull("r"); else p.put("r", Double.parseDouble(f[r]));
                 if (paper >= 0 && !f[paper].isEmpty()) p.put("paper_r", Double.parseDouble(f[paper]));
             }
+        }
+        Path perturbTopo = out.resolve("perturb/topo/summary.json");
+        if (Files.isRegularFile(perturbTopo)) {
+            ObjectNode p = root.putObject("perturb");
+            om.readTree(perturbTopo.toFile()).path("categories").fields().forEachRemaining(e -> p.set(e.getKey(), e.getValue()));
+            Path perturbCtrl = out.resolve("perturb/control/summary.json");
+            if (Files.isRegularFile(perturbCtrl)) root.set("perturb_control", om.readTree(perturbCtrl.toFile()).path("categories"));
         }
         Path disc = out.resolve("discover/summary.json");
         if (Files.isRegularFile(disc)) root.set("discover", om.readTree(disc.toFile()));

@@ -32,13 +32,13 @@ final class TrainCommand implements Callable<Integer> {
     Double radius;
     @Option(names = "--neighbourhoods", defaultValue = "100", description = "Neighbourhoods per step (default: ${DEFAULT-VALUE}).")
     int neighbourhoods;
-    @Option(names = "--steps", description = "Training steps (default: 2000 cached, 300 full).")
+    @Option(names = "--steps", description = "Training steps (default: " + TopoTrainer.DEFAULT_CACHED_STEPS + " cached, 300 full).")
     Integer steps;
     @Option(names = "--batch", defaultValue = "32", description = "Items per step = samples of the spatial loss (default: ${DEFAULT-VALUE}).")
     int batch;
     @Option(names = "--lr", description = "Peak learning rate (default: 1e-3 cached, 1e-3 full).")
     Double lr;
-    @Option(names = "--conditioning", defaultValue = "1.0", description = "Weight of |WW'-I|^2/d in cached mode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of |WW'-I|^2/d in cached mode (default: ${DEFAULT-VALUE}).")
     double conditioning;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -55,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         if (!Checkpoint.exists(base)) throw new IllegalArgumentException(base + " is not a model checkpoint (run ./topo-omni pretrain first)");
         SheetLayout layout = org.topoomni.model.TinyOmni.sheetOf(OmniConfig.read(base.resolve(Checkpoint.CONFIG)));
         double r = radius != null ? radius : TopoTrainer.defaultRadius(layout);
-        int n = steps != null ? steps : m == TopoTrainer.Mode.CACHED ? 2000 : 300;
+        int n = steps != null ? steps : m == TopoTrainer.Mode.CACHED ? TopoTrainer.DEFAULT_CACHED_STEPS : 300;
         TopoTrainer.Settings s = new TopoTrainer.Settings(m, control ? 0 : alpha, r, neighbourhoods, n, batch,
                 lr != null ? lr : 1e-3, conditioning, seed, 50);
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);

@@ -48,6 +48,17 @@ import java.util.SplittableRandom;
  * The control is the same training with alpha = 0.
  */
 public final class TopoTrainer {
+    /** Default steps of cached training (`train` and the demo): about 3 minutes on 2 cores at ~5.7 steps/s. */
+    public static final int DEFAULT_CACHED_STEPS = 1000;
+    /**
+     * Default weight of the conditioning term |W W^T - I|^2 / d. At 1.0 the worst adaptor reached
+     * condition number 7,986 after 1,000 steps: a perturbation added to Z came back through
+     * pinv(W) amplified, and every mask (random ones too) broke the model's answers at 5%
+     * coverage. At 10: condition number 337, held-out spatial loss 0.162 instead of 0.151
+     * (control 0.498), and dose-response curves that separate cluster from random masks.
+     */
+    public static final double DEFAULT_CONDITIONING = 10.0;
+
     public enum Mode { FULL, CACHED }
 
     public record Settings(Mode mode, double alpha, double radius, int neighbourhoods, int steps, int batchSize,
