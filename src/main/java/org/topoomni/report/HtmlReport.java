@@ -113,8 +113,8 @@ public final class HtmlReport {
         String cards = cards(islands, perturb);
         // sections first: they register the checks that the header lists
         StringBuilder body = new StringBuilder();
+        body.append(islandSection(islands)); // the headline table first; the layout that explains the maps just above them
         body.append(layoutSection());
-        body.append(islandSection(islands));
         body.append(mapsSection(islands));
         body.append(profileSection());
         body.append(retinotopySection());
@@ -141,7 +141,7 @@ public final class HtmlReport {
         return sb.toString();
     }
 
-    private static final String[][] SECTIONS = {{"top", "Summary"}, {"layout", "Sheet"}, {"islands", "Islands"}, {"maps", "Maps"},
+    private static final String[][] SECTIONS = {{"top", "Summary"}, {"islands", "Islands"}, {"layout", "Sheet"}, {"maps", "Maps"},
             {"profiles", "Profiles"}, {"retinotopy", "Retinotopy &amp; tonotopy"}, {"perturb", "Perturbation"}, {"discover", "Clusters"},
             {"training", "Training"}, {"pretraining", "Pretraining"}, {"run", "Run"}};
 
