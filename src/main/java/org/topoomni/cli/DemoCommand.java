@@ -19,7 +19,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -224,19 +223,15 @@ final class DemoCommand implements Callable<Integer> {
         ObjectNode loc = root.putObject("localize");
         loc.set("topo", om.readTree(out.resolve("localize/topo/summary.json").toFile()));
         loc.set("control", om.readTree(out.resolve("localize/control/summary.json").toFile()));
+        // one entry per profile of the topographic localizer run (its summary.json holds them)
         com.fasterxml.jackson.databind.node.ArrayNode profiles = root.putArray("profiles");
-        Path profilesCsv = out.resolve("localize/topo/profiles.csv");
-        if (Files.isRegularFile(profilesCsv)) {
-            List<String> lines = Files.readAllLines(profilesCsv, StandardCharsets.UTF_8);
-            List<String> head = List.of(lines.get(0).split(",", -1));
-            int c = head.indexOf("contrast"), roi = head.indexOf("human_roi"), r = head.indexOf("pearson_r"), paper = head.indexOf("paper_r");
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",", -1);
-                ObjectNode p = profiles.addObject().put("contrast", f[c]).put("human_roi", f[roi]);
-                if (f[r].isEmpty()) p.putNull("r"); else p.put("r", Double.parseDouble(f[r]));
-                if (paper >= 0 && !f[paper].isEmpty()) p.put("paper_r", Double.parseDouble(f[paper]));
-            }
-        }
+        loc.path("topo").path("profiles").fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            ObjectNode p = profiles.addObject().put("contrast", e.getKey());
+            p.set("human_roi", v.get("human_roi"));
+            p.set("r", v.get("pearson_r"));
+            if (v.path("paper_r").isNumber()) p.set("paper_r", v.path("paper_r"));
+        });
         Path perturbTopo = out.resolve("perturb/topo/summary.json");
         if (Files.isRegularFile(perturbTopo)) {
             ObjectNode p = root.putObject("perturb");
