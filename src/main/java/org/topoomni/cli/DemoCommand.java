@@ -12,6 +12,7 @@ import org.topoomni.report.HtmlReport;
 import org.topoomni.report.RunComparison;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.train.PretrainRun;
+import org.topoomni.train.EncoderPretrainer;
 import org.topoomni.train.Pretrainer;
 import org.topoomni.train.TopoRun;
 import org.topoomni.train.TopoTrainer;
@@ -45,6 +46,8 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     static final String TIMINGS = "timings.json";
+    /** Encoder-phase steps of `demo --quick`. */
+    static final int QUICK_ENCODER_STEPS = 300;
     private final Map<String, Double> timings = new LinkedHashMap<>();
 
     @Override
@@ -62,7 +65,9 @@ final class DemoCommand implements Callable<Integer> {
 
         Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
         int extra = quick ? 48 : 160;
-        String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-steps%d", cfg.toJson().hashCode(), seed, perCategory, extra, pretrainSteps);
+        EncoderPretrainer.Settings encoders = EncoderPretrainer.Settings.defaults(seed).withSteps(quick ? QUICK_ENCODER_STEPS : EncoderPretrainer.DEFAULT_STEPS);
+        String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-enc%d-steps%d", cfg.toJson().hashCode(), seed, perCategory, extra,
+                encoders.steps(), pretrainSteps);
         Path model = Defaults.cache().resolve("models").resolve(key);
         boolean pretrained = Checkpoint.exists(model) && Files.isRegularFile(model.resolve(PretrainRun.METRICS));
         stage("2/8 pretrain TinyOmni", pretrained, () -> {
@@ -70,8 +75,9 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("reusing the cached checkpoint " + model);
             } else {
                 Path extras = Defaults.pretrainingExtras(seed, extra);
-                PretrainRun.run(model, List.of(lib, extras), cfg, new Pretrainer.Settings(pretrainSteps, 32, Pretrainer.DEFAULT_LR, 0.05, 0.01, 1.0, seed, 100, true),
-                        Files.exists(model.resolve(Pretrainer.STATE_DIR)), System.err);
+                PretrainRun.run(model, List.of(lib, extras), cfg, encoders,
+                        new Pretrainer.Settings(pretrainSteps, 32, Pretrainer.DEFAULT_LR, 0.05, 0.01, 1.0, seed, 100, true),
+                        Files.exists(model.resolve(Pretrainer.STATE_DIR)) || Files.exists(model.resolve(EncoderPretrainer.STATE_DIR)), System.err);
             }
             return model;
         });
@@ -110,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
                     int code = new CommandLine(new PerturbCommand()).setExecutionExceptionHandler(Errors::handle).execute(
                             "--model", out.resolve(name).toString(), "--localizer", out.resolve("localize").resolve(name).toString(),
                             "--stimuli", lib.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
-                            "--coverage", quick ? "0,10,20" : "0,5,10,15,20,30", "--per-category", quick ? "8" : "20");
+                            "--coverage", quick ? "0,10,20" : "0,2.5,5,10,15,20,30", "--per-category", quick ? "8" : "20");
                     if (code != 0) throw new IllegalStateException("perturb " + name + " failed (exit " + code + ")");
                 }
                 return dir;

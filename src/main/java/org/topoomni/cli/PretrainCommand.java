@@ -3,6 +3,7 @@ package org.topoomni.cli;
 import org.topoomni.model.OmniConfig;
 import org.topoomni.train.PretrainEvaluation;
 import org.topoomni.train.PretrainRun;
+import org.topoomni.train.EncoderPretrainer;
 import org.topoomni.train.Pretrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,11 @@ final class PretrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--lr", defaultValue = "" + Pretrainer.DEFAULT_LR, description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
+    @Option(names = "--encoder-steps", defaultValue = "" + EncoderPretrainer.DEFAULT_STEPS,
+            description = "Steps of the encoder phase before the multitask phase: the vision and audio encoders alone, with category heads (default: ${DEFAULT-VALUE}; 0 for none).")
+    int encoderSteps;
+    @Option(names = "--encoder-lr", defaultValue = "" + EncoderPretrainer.DEFAULT_LR, description = "Peak learning rate of the encoder phase (default: ${DEFAULT-VALUE}).")
+    double encoderLr;
     @Option(names = "--head-weight", defaultValue = "0",
             description = "Weight of auxiliary category heads on the encoders (pretraining only; default: ${DEFAULT-VALUE}, none; see docs/MODEL.md).")
     double headWeight;
@@ -47,7 +53,10 @@ final class PretrainCommand implements Callable<Integer> {
         Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true, headWeight);
         java.util.List<Path> libs = new java.util.ArrayList<>(java.util.List.of(lib));
         if (extra > 0) libs.add(Defaults.pretrainingExtras(seed, extra));
-        PretrainEvaluation.Result r = PretrainRun.run(out, libs, cfg, s, resume, System.err);
+        EncoderPretrainer.Settings d = EncoderPretrainer.Settings.defaults(seed);
+        EncoderPretrainer.Settings enc = new EncoderPretrainer.Settings(encoderSteps, d.imageBatch(), d.soundBatch(), encoderLr,
+                d.weightDecay(), d.clipNorm(), seed, d.checkpointEvery(), d.augment());
+        PretrainEvaluation.Result r = PretrainRun.run(out, libs, cfg, enc, s, resume, System.err);
         System.out.printf(Locale.ROOT, "visual accuracy   %.1f%% (%d held-out images)%n", 100 * r.visualAccuracy(), r.visualItems());
         System.out.printf(Locale.ROOT, "auditory accuracy %.1f%% (%d held-out sounds)%n", 100 * r.auditoryAccuracy(), r.auditoryItems());
         System.out.printf(Locale.ROOT, "perplexity        %.1f (unigram baseline %.1f) on %d held-out tokens%n",

@@ -84,7 +84,7 @@ public record OmniConfig(
 
     /** The default TinyOmni: sized to pretrain in minutes on two CPU cores. */
     public static OmniConfig tinyDefault() {
-        return new OmniConfig(64, 8, 2, 64, 200, 5,
+        return new OmniConfig(64, 16, 2, 64, 200, 5,
                 new StackConfig(6, 128, 4, 256), new StackConfig(6, 128, 4, 256), new StackConfig(6, 256, 4, 512),
                 1024, 256, 10000);
     }

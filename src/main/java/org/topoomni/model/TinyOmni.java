@@ -170,6 +170,21 @@ public final class TinyOmni implements Backbone {
     }
 
     private NDArray encodeImages(NDManager m, Batch batch, LayerHook hook) {
+        NDArray h = visionFeatures(m, batch, hook);
+        int n = batch.images.size(), g = cfg.imageSize() / cfg.patchSize();
+        int ms = cfg.mergeSize(), gm = g / ms;
+        long dv = cfg.vision().dim();
+        NDArray grouped = h.reshape(n, gm, ms, gm, ms, dv).transpose(0, 1, 3, 2, 4, 5).reshape(n, (long) gm * gm, ms * ms * dv);
+        return Nn.mlp(grouped, p("vision.merge.w1"), p("vision.merge.b1"), p("vision.merge.w2"), p("vision.merge.b2"));
+    }
+
+    /**
+     * The vision encoder alone, before the patch merger: the last layer after the final norm,
+     * (images, patches, width) in row-major patch order. Used by the encoder pretraining phase,
+     * which trains the vision stack without running the language model.
+     */
+    public NDArray visionFeatures(NDManager m, Batch batch, LayerHook hook) {
+        if (batch.images.isEmpty()) throw new IllegalArgumentException("the batch holds no images");
         int n = batch.images.size(), size = cfg.imageSize(), ps = cfg.patchSize(), g = size / ps;
         float[] flat = new float[n * 3 * size * size];
         for (int i = 0; i < n; i++) System.arraycopy(batch.images.get(i), 0, flat, i * 3 * size * size, 3 * size * size);
@@ -184,14 +199,22 @@ public final class TinyOmni implements Backbone {
                 .add(p("vision.pos")); // (n, patches, dv), row-major patches
         TokenMap tokens = TokenMap.full(batch.imageItems, g * g);
         h = encoderStack("vision", cfg.vision(), h, tokens, hook);
-        h = Nn.layerNorm(h, p("vision.norm.g"), p("vision.norm.b"));
-        int ms = cfg.mergeSize(), gm = g / ms;
-        long dv = cfg.vision().dim();
-        NDArray grouped = h.reshape(n, gm, ms, gm, ms, dv).transpose(0, 1, 3, 2, 4, 5).reshape(n, (long) gm * gm, ms * ms * dv);
-        return Nn.mlp(grouped, p("vision.merge.w1"), p("vision.merge.b1"), p("vision.merge.w2"), p("vision.merge.b2"));
+        return Nn.layerNorm(h, p("vision.norm.g"), p("vision.norm.b"));
     }
 
     private NDArray encodeAudio(NDManager m, Batch batch, LayerHook hook) {
+        NDArray h = audioFeatures(m, batch, hook);
+        int n = batch.mels.size(), da = cfg.audio().dim();
+        NDArray pooled = h.reshape(n, cfg.audioTokens(), cfg.audioPool(), da).mean(new int[] {2});
+        return Nn.linear(pooled, p("audio.proj.w"), p("audio.proj.b"));
+    }
+
+    /**
+     * The audio encoder alone, before pooling and projection: the last layer after the final
+     * norm, (sounds, positions, width). Used by the encoder pretraining phase.
+     */
+    public NDArray audioFeatures(NDManager m, Batch batch, LayerHook hook) {
+        if (batch.mels.isEmpty()) throw new IllegalArgumentException("the batch holds no sounds");
         int n = batch.mels.size(), f = cfg.audioFrames(), mb = cfg.melBands();
         float[] flat = new float[n * f * mb];
         for (int i = 0; i < n; i++) System.arraycopy(batch.mels.get(i), 0, flat, i * f * mb, f * mb);
@@ -203,9 +226,7 @@ public final class TinyOmni implements Backbone {
         h = h.add(m.create(sinusoid(t, da), new Shape(t, da)));
         TokenMap tokens = TokenMap.full(batch.audioItems, t);
         h = encoderStack("audio", cfg.audio(), h, tokens, hook);
-        h = Nn.layerNorm(h, p("audio.norm.g"), p("audio.norm.b"));
-        NDArray pooled = h.reshape(n, cfg.audioTokens(), cfg.audioPool(), da).mean(new int[] {2});
-        return Nn.linear(pooled, p("audio.proj.w"), p("audio.proj.b"));
+        return Nn.layerNorm(h, p("audio.norm.g"), p("audio.norm.b"));
     }
 
     private NDArray encoderStack(String stack, OmniConfig.StackConfig c, NDArray h, TokenMap tokens, LayerHook hook) {

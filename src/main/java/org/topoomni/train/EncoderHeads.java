@@ -119,6 +119,24 @@ public final class EncoderHeads {
         }
     }
 
+    /**
+     * The heads' predicted class of every batch item read by an encoder in the captured step
+     * (the vision head for items with an image, else the audio head; null for items with neither).
+     */
+    String[] predict(TinyOmni model, Batch batch, Step captured) {
+        String[] out = new String[batch.size];
+        Map<String, NDArray> w = model.weights().all();
+        if (captured.audio != null && !auditory.isEmpty()) {
+            long[] k = captured.audio.matMul(w.get(AW)).add(w.get(AB)).argMax(-1).toLongArray();
+            for (int r = 0; r < batch.audioItems.length; r++) out[batch.audioItems[r]] = auditory.get((int) k[r]);
+        }
+        if (captured.vision != null && !visual.isEmpty()) {
+            long[] k = captured.vision.matMul(w.get(VW)).add(w.get(VB)).argMax(-1).toLongArray();
+            for (int r = 0; r < batch.imageItems.length; r++) out[batch.imageItems[r]] = visual.get((int) k[r]);
+        }
+        return out;
+    }
+
     public Step step(TinyOmni model) {
         return new Step(model);
     }

@@ -34,11 +34,20 @@ public final class PretrainRun {
         return run(out, List.of(library), cfg, settings, resume, log);
     }
 
-    /** Pretrains on several libraries at once (the localizer library plus extra exemplars). */
+    /** Pretrains on several libraries at once (the localizer library plus extra exemplars), without an encoder phase. */
     public static PretrainEvaluation.Result run(Path out, List<Path> libraries, OmniConfig cfg, Pretrainer.Settings settings,
                                                 boolean resume, PrintStream log) throws IOException {
-        Path state = out.resolve(Pretrainer.STATE_DIR);
-        if (!resume && Files.exists(state)) {
+        return run(out, libraries, cfg, null, settings, resume, log);
+    }
+
+    /**
+     * Pretrains in two phases: the encoders alone ({@code encoders}; null or 0 steps: skipped),
+     * then everything on the multitask answers ({@code settings}). Both phases resume.
+     */
+    public static PretrainEvaluation.Result run(Path out, List<Path> libraries, OmniConfig cfg, EncoderPretrainer.Settings encoders,
+                                                Pretrainer.Settings settings, boolean resume, PrintStream log) throws IOException {
+        Path state = out.resolve(Pretrainer.STATE_DIR), encState = out.resolve(EncoderPretrainer.STATE_DIR);
+        if (!resume && (Files.exists(state) || Files.exists(encState))) {
             throw new IllegalArgumentException(out + " holds an unfinished pretraining run; add --resume to continue it, or choose another --out");
         }
         long t0 = System.nanoTime();
@@ -53,6 +62,12 @@ public final class PretrainRun {
         try (NDManager manager = NDManager.newBaseManager(); TinyOmni model = new TinyOmni(manager, cfg, tok, settings.seed())) {
             log.printf(Locale.ROOT, "TinyOmni: %,d parameters; sheet %d x %d%n", model.weights().count(), model.sheet().rows(), model.sheet().cols());
             long tTrain = System.nanoTime();
+            EncoderPretrainer.Result enc = null;
+            if (encoders != null && encoders.steps() > 0) {
+                enc = new EncoderPretrainer(encoders, log).train(manager, model, train, heldOut, encState);
+                log.printf(Locale.ROOT, "encoders: %d steps in %.1f s; held-out accuracy of their category heads %s%n",
+                        encoders.steps(), enc.seconds(), percentages(enc.headAccuracy()));
+            }
             List<Pretrainer.Point> curve = new Pretrainer(settings, log).train(manager, model, train, state);
             double trainSeconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).seconds();
             log.printf(Locale.ROOT, "trained %d steps in %.1f s (this run %.1f s)%n", settings.steps(), trainSeconds, (System.nanoTime() - tTrain) / 1e9);
@@ -63,14 +78,25 @@ public final class PretrainRun {
             Checkpoint.save(out, model, Map.of("steps", Integer.toString(settings.steps()), "seed", Long.toString(settings.seed())));
             writeCurve(out.resolve("curve.csv"), curve);
             writeAnswers(out.resolve("answers.csv"), r.answers());
-            writeMetrics(out.resolve(METRICS), r, settings, trainSeconds, evalSeconds, train.size(), heldOut.size(), model.weights().count());
+            writeMetrics(out.resolve(METRICS), r, settings, enc == null ? null : encoders, enc, trainSeconds, evalSeconds,
+                    (System.nanoTime() - t0) / 1e9, train.size(), heldOut.size(), model.weights().count());
+            if (enc != null) writeCurve(out.resolve("encoder-curve.csv"), enc.curve());
             deleteRecursively(state);
+            deleteRecursively(encState);
             return r;
         }
     }
 
-    static void writeMetrics(Path file, PretrainEvaluation.Result r, Pretrainer.Settings s, double trainSeconds,
-                             double evalSeconds, int nTrain, int nHeld, long params) throws IOException {
+    static String percentages(Map<String, Double> acc) {
+        StringBuilder sb = new StringBuilder();
+        acc.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(String.format(Locale.ROOT, "%.1f%%", 100 * v)));
+        return sb.length() == 0 ? "(none)" : sb.toString();
+    }
+
+    static void writeMetrics(Path file, PretrainEvaluation.Result r, Pretrainer.Settings s, EncoderPretrainer.Settings es,
+                             EncoderPretrainer.Result enc, double trainSeconds, double evalSeconds, double wallSeconds, int nTrain, int nHeld,
+                             long params)
+            throws IOException {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = om.createObjectNode();
         n.put("visual_accuracy", r.visualAccuracy());
@@ -82,6 +108,7 @@ public final class PretrainRun {
         n.put("heldout_text_tokens", r.heldOutTextTokens());
         n.put("seconds", trainSeconds);
         n.put("eval_seconds", evalSeconds);
+        n.put("wall_seconds", wallSeconds); // this run of the command, from reading the library to the written checkpoint
         n.put("train_items", nTrain);
         n.put("heldout_items", nHeld);
         n.put("parameters", params);
@@ -89,6 +116,13 @@ public final class PretrainRun {
         n.put("batch_size", s.batchSize());
         n.put("learning_rate", s.learningRate());
         n.put("seed", s.seed());
+        n.put("encoder_steps", es == null ? 0 : es.steps());
+        if (es != null && enc != null) {
+            n.put("encoder_learning_rate", es.learningRate());
+            n.put("encoder_seconds", enc.seconds());
+            ObjectNode heads = n.putObject("encoder_head_accuracy");
+            enc.headAccuracy().forEach(heads::put);
+        }
         ObjectNode kinds = n.putObject("accuracy_by_kind");
         r.accuracyByKind().forEach(kinds::put);
         ObjectNode cats = n.putObject("accuracy_by_category");

@@ -54,10 +54,11 @@ public final class Pretrainer {
 
     public static final String STATE_DIR = "train-state";
     /**
-     * Defaults of `pretrain` and the demo. 900 steps at a peak learning rate of 3e-4 measured
-     * best among the runs in docs/MODEL.md and finish within 12 minutes on 2 cores.
+     * Defaults of the multitask phase of `pretrain` and the demo: a peak learning rate of 3e-4
+     * measured best among the runs in docs/MODEL.md; 700 steps after the encoder phase's 1,300
+     * keep the whole command within 12 minutes on 2 cores.
      */
-    public static final int DEFAULT_STEPS = 900;
+    public static final int DEFAULT_STEPS = 700;
     public static final double DEFAULT_LR = 3e-4;
 
     private final Settings s;
@@ -117,9 +118,7 @@ public final class Pretrainer {
             }
             long t0 = System.nanoTime();
             double secondsBefore = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).seconds();
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("pretrain").setInitialMax(s.steps())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                    .setConsumer(new ConsoleProgressBarConsumer(log, 110)).setUnit(" steps", 1).showSpeed().build()) {
+            try (ProgressBar bar = stepBar("pretrain", s.steps(), log)) {
                 bar.stepTo(start);
                 double smooth = Double.NaN;
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
@@ -152,7 +151,7 @@ public final class Pretrainer {
                     curve.add(new Point(step + 1, loss, lr, norm, secs));
                     if (Double.isFinite(loss)) smooth = Double.isNaN(smooth) ? loss : 0.95 * smooth + 0.05 * loss;
                     bar.step();
-                    bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", smooth));
+                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", smooth));
                     boolean last = step + 1 == s.steps();
                     if (stateDir != null && s.checkpointEvery() > 0 && ((step + 1) % s.checkpointEvery() == 0 || last)) {
                         save(stateDir, model, opt, step + 1, curve);
@@ -163,6 +162,12 @@ public final class Pretrainer {
         model.weights().requireGradients(false);
         if (heads != null) EncoderHeads.detach(model);
         return curve;
+    }
+
+    /** The console progress bar of a training loop: steps, rate, time left; the caller adds the loss. */
+    static ProgressBar stepBar(String task, int steps, PrintStream log) {
+        return new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(500).setConsumer(new ConsoleProgressBarConsumer(log, 110)).setUnit(" steps", 1).showSpeed().build();
     }
 
     private String fingerprint() {

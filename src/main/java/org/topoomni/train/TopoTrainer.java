@@ -157,9 +157,7 @@ public final class TopoTrainer {
             double before = curve.isEmpty() ? 0 : curve.get(curve.size() - 1)[5];
             long t0 = System.nanoTime();
             String name = s.alpha() == 0 ? "control" : "topo";
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName(name + " " + s.mode().name().toLowerCase(Locale.ROOT))
-                    .setInitialMax(s.steps()).setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500)
-                    .setConsumer(new ConsoleProgressBarConsumer(log, 110)).setUnit(" steps", 1).showSpeed().build()) {
+            try (ProgressBar bar = Pretrainer.stepBar(name + " " + s.mode().name().toLowerCase(Locale.ROOT), s.steps(), log)) {
                 bar.stepTo(start);
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
                     int[] idx = Pretrainer.batchAt(step, s.batchSize(), items.size(), s.seed());
@@ -207,7 +205,7 @@ public final class TopoTrainer {
                         curve.add(new double[] {step + 1, tot, task, spatial, cond, secs});
                     }
                     bar.step();
-                    bar.setExtraMessage(String.format(Locale.ROOT, "spatial %.3f%s", spatial, s.mode() == Mode.FULL ? String.format(Locale.ROOT, " task %.3f", task) : ""));
+                    bar.setExtraMessage(String.format(Locale.ROOT, " spatial %.3f%s", spatial, s.mode() == Mode.FULL ? String.format(Locale.ROOT, " task %.3f", task) : ""));
                     if (stateDir != null && s.checkpointEvery() > 0 && ((step + 1) % s.checkpointEvery() == 0 || step + 1 == s.steps())) {
                         TrainState.save(stateDir, adaptors.weights(), opt, step + 1, curve, s.fingerprint());
                     }
@@ -219,7 +217,13 @@ public final class TopoTrainer {
         return curve;
     }
 
-    /** Mean over layers of |W W^T - I|_F^2 / d. */
+    /**
+     * Mean over layers of (|G - I|_F^2 + |G^-1 - I|_F^2) / d with G = W W^T: zero at an
+     * orthogonal W, and for each singular value s of W it costs (s^2 - 1)^2 + (s^-2 - 1)^2, so a
+     * singular value that shrinks towards 0 is as costly as one that grows without bound. The
+     * first term alone barely sees one collapsing direction among d (it costs at most 1/d), and
+     * that direction is where pinv(W) amplifies whatever is added to Z.
+     */
     static NDArray conditioning(NDManager m, CorticalAdaptors adaptors) {
         NDArray sum = null;
         for (LayerSite site : adaptors.sites()) {
@@ -229,7 +233,8 @@ public final class TopoTrainer {
             wt.attach(m);
             NDArray gram = w.matMul(wt);
             gram.attach(m);
-            NDArray dev = gram.sub(m.eye((int) d)).square().sum().div((float) d);
+            NDArray eye = m.eye((int) d);
+            NDArray dev = gram.sub(eye).square().sum().add(gram.inverse().sub(eye).square().sum()).div((float) d);
             sum = sum == null ? dev : sum.add(dev);
         }
         return sum.div((float) adaptors.sites().size());

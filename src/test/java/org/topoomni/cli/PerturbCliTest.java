@@ -30,7 +30,7 @@ class PerturbCliTest {
         Files.writeString(cfg, OmniConfig.testTiny().toJson());
         assertEquals(0, CliTest.run("stimuli", "generate", "--out", lib.toString(), "--per-category", "8", "--family", "visual", "--no-progress").code());
         CliTest.Run p = CliTest.run("pretrain", "--out", base.toString(), "--stimuli", lib.toString(), "--config", cfg.toString(),
-                "--steps", "2", "--batch", "8", "--extra", "0");
+                "--steps", "2", "--batch", "8", "--extra", "0", "--encoder-steps", "2");
         assertEquals(0, p.code(), p.err());
         // a control adaptor run (alpha = 0) on the base: fresh adaptors, as train writes them before its first step
         try (NDManager m = NDManager.newBaseManager(); TinyOmni bb = Checkpoint.load(m, base);

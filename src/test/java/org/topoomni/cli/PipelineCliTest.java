@@ -24,10 +24,13 @@ class PipelineCliTest {
         assertEquals(0, g.code(), g.err());
 
         CliTest.Run p = CliTest.run("pretrain", "--out", model.toString(), "--stimuli", lib.toString(), "--config", cfg.toString(),
-                "--steps", "4", "--batch", "8", "--extra", "0");
+                "--steps", "4", "--batch", "8", "--extra", "0", "--encoder-steps", "6");
         assertEquals(0, p.code(), p.err());
+        assertTrue(Files.isRegularFile(model.resolve("encoder-curve.csv")), "the encoder phase's curve is kept");
+        assertFalse(Files.exists(model.resolve("encoder-state")), "the encoder phase's resumable state is removed at the end");
         JsonNode metrics = new ObjectMapper().readTree(model.resolve("metrics.json").toFile());
-        for (String k : new String[] {"visual_accuracy", "auditory_accuracy", "perplexity", "unigram_perplexity", "seconds"}) {
+        for (String k : new String[] {"visual_accuracy", "auditory_accuracy", "perplexity", "unigram_perplexity", "seconds",
+                "wall_seconds", "encoder_head_accuracy"}) {
             assertTrue(metrics.has(k), "metrics.json lacks " + k);
         }
         assertTrue(p.out().contains("visual accuracy"), p.out());

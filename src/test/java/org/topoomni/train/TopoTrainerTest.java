@@ -76,6 +76,26 @@ class TopoTrainerTest {
     }
 
     @Test
+    void conditioningTermPunishesShrinkingAndGrowingSingularValuesAlike() {
+        List<org.topoomni.sheet.Stack> one = List.of(new org.topoomni.sheet.Stack("vision", org.topoomni.sheet.Modality.VISION, 1, 2));
+        try (NDManager m = manager.newSubManager(); CorticalAdaptors a = new CorticalAdaptors(manager, one, 1)) {
+            String name = a.names().get(new LayerSite("vision", 0));
+            double c = Math.cos(0.3), s = Math.sin(0.3);
+            a.weights().remove(name);
+            a.weights().put(name, new float[] {(float) c, (float) -s, (float) s, (float) c}, 2, 2); // a rotation: orthogonal
+            assertEquals(0.0, TopoTrainer.conditioning(m, a).getFloat(), 1e-5);
+            // singular values 2 and 0.5: each costs (s^2 - 1)^2 + (s^-2 - 1)^2 = 9 + 0.5625; sum / d = 9.5625
+            a.weights().remove(name);
+            a.weights().put(name, new float[] {2f, 0f, 0f, 0.5f}, 2, 2);
+            assertEquals(9.5625, TopoTrainer.conditioning(m, a).getFloat(), 1e-4);
+            // a collapsing direction (s = 0.05) is expensive, not capped at 1 / d
+            a.weights().remove(name);
+            a.weights().put(name, new float[] {1f, 0f, 0f, 0.05f}, 2, 2);
+            assertTrue(TopoTrainer.conditioning(m, a).getFloat() > 1e4);
+        }
+    }
+
+    @Test
     void badSettingsAreClearErrors() {
         assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, -1, 4, 20, 10, 6, 1e-3, 1, 0, 0));
         assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 1, -4, 20, 10, 6, 1e-3, 1, 0, 0));
