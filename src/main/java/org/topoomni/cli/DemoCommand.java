@@ -47,7 +47,7 @@ final class DemoCommand implements Callable<Integer> {
 
     static final String TIMINGS = "timings.json";
     /** Encoder-phase steps of `demo --quick`. */
-    static final int QUICK_ENCODER_STEPS = 300;
+    static final int QUICK_ENCODER_STEPS = 150;
     private final Map<String, Double> timings = new LinkedHashMap<>();
 
     @Override

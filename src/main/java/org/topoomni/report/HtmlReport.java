@@ -755,6 +755,11 @@ public final class HtmlReport {
         check("Pretraining: visual categories named correctly &ge; " + pct(Targets.PRETRAIN_VISUAL), pct(v), vs, "pretraining");
         check("Pretraining: auditory categories named correctly &ge; " + pct(Targets.PRETRAIN_AUDITORY), pct(a), as, "pretraining");
         check("Pretraining: text perplexity below the unigram baseline", num(ppl, 1) + " vs " + num(uni, 1), ps, "pretraining");
+        double wall = RunFolder.num(pre, "wall_seconds");
+        if (!Double.isNaN(wall)) {
+            check("Pretraining: the whole command within " + num(Targets.PRETRAIN_MINUTES, 0) + " minutes", num(wall / 60, 1) + " min",
+                    Status.of(wall <= 60 * Targets.PRETRAIN_MINUTES), "pretraining");
+        }
         sb.append("<p class=\"line\">visual ").append("<span class=\"v ").append(vs.css).append("\">").append(pct(v)).append("</span> (target &ge; ")
                 .append(pct(Targets.PRETRAIN_VISUAL)).append(") &middot; auditory <span class=\"v ").append(as.css).append("\">").append(pct(a))
                 .append("</span> (target &ge; ").append(pct(Targets.PRETRAIN_AUDITORY)).append(") &middot; text perplexity <span class=\"v ")
@@ -762,6 +767,13 @@ public final class HtmlReport {
         int items = integer(pre, "visual_items", -1) + integer(pre, "auditory_items", -1);
         if (pre.has("visual_items") && pre.has("auditory_items")) sb.append(" &middot; ").append(items).append(" held-out visual + auditory stimuli");
         sb.append("</p>\n");
+        JsonNode heads = pre.path("encoder_head_accuracy");
+        if (heads.isObject() && heads.size() > 0) {
+            sb.append("<p class=\"line\">Encoder phase (").append(integer(pre, "encoder_steps", 0))
+                    .append(" steps, the encoders alone): held-out accuracy of its category heads");
+            heads.fields().forEachRemaining(e -> sb.append(" &middot; ").append(Html.esc(e.getKey())).append(' ').append(pct(e.getValue().asDouble())));
+            sb.append(". What the encoders tell apart before the language model learns to name it.</p>\n");
+        }
         JsonNode byCat = pre.path("accuracy_by_category"), byKind = pre.path("accuracy_by_kind");
         if (!byCat.isObject() || byCat.isEmpty()) {
             sb.append("<p class=\"notrun\">No per-category accuracy recorded.</p>\n");

@@ -15,6 +15,8 @@ public final class Targets {
     // issue 4: pretraining, held-out stimuli judged by whether the answer names the category
     public static final double PRETRAIN_VISUAL = 0.90;
     public static final double PRETRAIN_AUDITORY = 0.85;
+    /** The whole `pretrain` command (metrics.json wall_seconds), on the 2-core machine. */
+    public static final double PRETRAIN_MINUTES = 12;
 
     // issue 5: topographic fine-tuning
     /** Held-out answers agree with the base model's on at least this fraction. */

@@ -42,8 +42,8 @@ import java.util.SplittableRandom;
  * <li>{@link Mode#CACHED}: the backbone's hidden states do not depend on W, and the sheet shows
  * token means, which commute with W (mean(X W) = mean(X) W). So every layer's token-mean hidden
  * state is computed once per item, and each step trains W on alpha x spatial loss of
- * mean(X) W plus a conditioning term |W W^T - I|^2 / d that keeps W invertible and well
- * conditioned (the distillation loss's role in the full mode).</li>
+ * mean(X) W plus a conditioning term (|G - I|^2 + |G^-1 - I|^2) / d, G = W W^T, that keeps W
+ * invertible and well conditioned (the distillation loss's role in the full mode).</li>
  * </ul>
  * The control is the same training with alpha = 0.
  */
@@ -51,11 +51,11 @@ public final class TopoTrainer {
     /** Default steps of cached training (`train` and the demo): about 3 minutes on 2 cores at ~5.7 steps/s. */
     public static final int DEFAULT_CACHED_STEPS = 1000;
     /**
-     * Default weight of the conditioning term |W W^T - I|^2 / d. At 1.0 the worst adaptor reached
-     * condition number 7,986 after 1,000 steps: a perturbation added to Z came back through
-     * pinv(W) amplified, and every mask (random ones too) broke the model's answers at 5%
-     * coverage. At 10: condition number 337, held-out spatial loss 0.162 instead of 0.151
-     * (control 0.498), and dose-response curves that separate cluster from random masks.
+     * Default weight of the conditioning term ({@link #conditioning}). With the one-sided term
+     * |W W^T - I|^2 / d, weight 1 let the worst adaptor reach condition number 7,986 and weight 10
+     * still 3,689 on the two-phase base model: a perturbation added to Z came back through
+     * pinv(W) amplified and random masks broke the answers. With the two-sided term at 10: 1.47,
+     * held-out spatial loss 0.181 (control 0.495); docs/ARCHITECTURE.md has the runs.
      */
     public static final double DEFAULT_CONDITIONING = 10.0;
 
