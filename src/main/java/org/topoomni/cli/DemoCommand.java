@@ -66,8 +66,8 @@ final class DemoCommand implements Callable<Integer> {
         Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
         int extra = quick ? 48 : 160;
         EncoderPretrainer.Settings encoders = EncoderPretrainer.Settings.defaults(seed).withSteps(quick ? QUICK_ENCODER_STEPS : EncoderPretrainer.DEFAULT_STEPS);
-        String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-enc%d-steps%d", cfg.toJson().hashCode(), seed, perCategory, extra,
-                encoders.steps(), pretrainSteps);
+        String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-enc%d-steps%d-lr%s", cfg.toJson().hashCode(), seed, perCategory, extra,
+                encoders.steps(), pretrainSteps, Double.toString(Pretrainer.DEFAULT_LR));
         Path model = Defaults.cache().resolve("models").resolve(key);
         boolean pretrained = Checkpoint.exists(model) && Files.isRegularFile(model.resolve(PretrainRun.METRICS));
         stage("2/8 pretrain TinyOmni", pretrained, () -> {
