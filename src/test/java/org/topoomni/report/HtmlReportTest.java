@@ -135,8 +135,8 @@ class HtmlReportTest {
         for (String c : iterable(loc.get("contrasts").fieldNames())) assertTrue(html.contains("id=\"map-" + c + "\""), c);
 
         Map<String, String> checks = checklist(html);
-        assertEquals("fail", statusOf(checks, "Pretraining: visual categories named correctly ≥ 90% => 50%"), checks.toString());
-        assertEquals("pass", statusOf(checks, "Pretraining: auditory categories named correctly ≥ 85% => 90%"));
+        assertEquals("fail", statusOf(checks, "Pretraining: visual categories named correctly ≥ 90% => 50.00%"), checks.toString());
+        assertEquals("pass", statusOf(checks, "Pretraining: auditory categories named correctly ≥ 85% => 90.00%"));
         assertEquals("pass", statusOf(checks, "Pretraining: text perplexity below"));
         assertEquals("pass", statusOf(checks, "Training: held-out spatial loss of the topographic model ≤ 0.6× the control's => 0.150 vs 0.500 (0.30×)"));
         assertEquals("pass", statusOf(checks, "Training: the topographic model's answers agree"));
