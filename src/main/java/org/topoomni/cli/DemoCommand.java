@@ -10,6 +10,7 @@ import org.topoomni.model.OmniConfig;
 import org.topoomni.model.TinyOmni;
 import org.topoomni.report.HtmlReport;
 import org.topoomni.report.RunComparison;
+import org.topoomni.report.Targets;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.train.PretrainRun;
 import org.topoomni.train.EncoderPretrainer;
@@ -173,9 +174,11 @@ final class DemoCommand implements Callable<Integer> {
                         100 * faces.path("suppress_other_accuracy").path(0).asDouble(), 100 * faces.path("suppress_other_accuracy").path(k10).asDouble());
         JsonNode clusters = results.path("discover").path("clusters");
         long pure = 0;
-        for (JsonNode c : clusters) if (c.path("purity").asDouble(0) >= 0.8 && c.path("island_morans_i").asDouble(-1) >= 0.4) pure++;
-        System.out.println(perturbLine + String.format(Locale.ROOT, "; screening: %d clusters, %d with purity >= 0.8 and island Moran's I >= 0.4",
-                clusters.size(), pure));
+        for (JsonNode c : clusters) {
+            if (c.path("purity").asDouble(0) >= Targets.DISCOVER_PURITY && c.path("island_morans_i").asDouble(-1) >= Targets.DISCOVER_I) pure++;
+        }
+        System.out.println(perturbLine + String.format(Locale.ROOT, "; screening: %d clusters, %d with purity >= %s and island Moran's I >= %s",
+                clusters.size(), pure, Targets.DISCOVER_PURITY, Targets.DISCOVER_I));
         return 0;
     }
 

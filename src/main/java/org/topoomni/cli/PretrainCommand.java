@@ -53,9 +53,7 @@ final class PretrainCommand implements Callable<Integer> {
         Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true, headWeight);
         java.util.List<Path> libs = new java.util.ArrayList<>(java.util.List.of(lib));
         if (extra > 0) libs.add(Defaults.pretrainingExtras(seed, extra));
-        EncoderPretrainer.Settings d = EncoderPretrainer.Settings.defaults(seed);
-        EncoderPretrainer.Settings enc = new EncoderPretrainer.Settings(encoderSteps, d.imageBatch(), d.soundBatch(), encoderLr,
-                d.weightDecay(), d.clipNorm(), seed, d.checkpointEvery(), d.augment());
+        EncoderPretrainer.Settings enc = EncoderPretrainer.Settings.defaults(seed).withSteps(encoderSteps).withLearningRate(encoderLr);
         PretrainEvaluation.Result r = PretrainRun.run(out, libs, cfg, enc, s, resume, System.err);
         System.out.printf(Locale.ROOT, "visual accuracy   %.1f%% (%d held-out images)%n", 100 * r.visualAccuracy(), r.visualItems());
         System.out.printf(Locale.ROOT, "auditory accuracy %.1f%% (%d held-out sounds)%n", 100 * r.auditoryAccuracy(), r.auditoryItems());

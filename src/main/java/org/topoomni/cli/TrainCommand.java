@@ -38,7 +38,7 @@ final class TrainCommand implements Callable<Integer> {
     int batch;
     @Option(names = "--lr", description = "Peak learning rate (default: 1e-3 cached, 1e-3 full).")
     Double lr;
-    @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of |WW'-I|^2/d in cached mode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of the conditioning term (|G-I|^2 + |G^-1-I|^2)/d, G = WW', in cached mode (default: ${DEFAULT-VALUE}).")
     double conditioning;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;

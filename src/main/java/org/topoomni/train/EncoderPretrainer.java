@@ -67,6 +67,10 @@ public final class EncoderPretrainer {
         public Settings withSteps(int n) {
             return new Settings(n, imageBatch, soundBatch, learningRate, weightDecay, clipNorm, seed, checkpointEvery, augment);
         }
+
+        public Settings withLearningRate(double lr) {
+            return new Settings(steps, imageBatch, soundBatch, lr, weightDecay, clipNorm, seed, checkpointEvery, augment);
+        }
     }
 
     /** Held-out accuracy of the heads per kind (visual, retinotopy, auditory, tonotopy), and the phase's curve and time. */
@@ -131,9 +135,7 @@ public final class EncoderPretrainer {
             try (AdamW opt = new AdamW(manager, 0.9, 0.98, 1e-8, s.weightDecay())) {
                 int start = 0;
                 if (TrainState.exists(stateDir)) {
-                    TrainState.Restored r = TrainState.restore(stateDir, model.weights(), opt, fingerprint());
-                    for (double[] p : r.curve()) curve.add(new Pretrainer.Point((int) p[0], p[1], p[2], p[3], p[4]));
-                    start = r.step();
+                    start = Pretrainer.restoreState(stateDir, model.weights(), opt, curve, fingerprint());
                     if (start >= s.steps() && Files.isRegularFile(stateDir.resolve(RESULT))) done = readResult(stateDir.resolve(RESULT), curve);
                     else log.printf(Locale.ROOT, "resuming encoder pretraining at step %d of %d%n", start, s.steps());
                 }
@@ -174,9 +176,7 @@ public final class EncoderPretrainer {
                 try (NDManager sub = manager.newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         model.weights().zeroGradients(sub);
-                        EncoderHeads.Step capture = heads.step(model);
-                        if (!batch.images.isEmpty()) model.visionFeatures(sub, batch, capture);
-                        if (!batch.mels.isEmpty()) model.audioFeatures(sub, batch, capture);
+                        EncoderHeads.Step capture = encode(sub, model, heads, batch);
                         NDArray l = capture.loss(model, batch, cats, kinds);
                         loss = l.getFloat();
                         gc.backward(l);
@@ -190,9 +190,7 @@ public final class EncoderPretrainer {
                 bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f", smooth));
                 boolean last = step + 1 == s.steps();
                 if (stateDir != null && s.checkpointEvery() > 0 && ((step + 1) % s.checkpointEvery() == 0 || last)) {
-                    List<double[]> rows = new ArrayList<>();
-                    for (Pretrainer.Point p : curve) rows.add(new double[] {p.step(), p.loss(), p.lr(), p.gradNorm(), p.seconds()});
-                    TrainState.save(stateDir, model.weights(), opt, step + 1, rows, fingerprint());
+                    Pretrainer.saveState(stateDir, model.weights(), opt, step + 1, curve, fingerprint());
                 }
             }
         }
@@ -208,6 +206,14 @@ public final class EncoderPretrainer {
         }
     }
 
+    /** Runs the encoders (only those the batch needs, never the language model) with the heads' capture of their last layers. */
+    private static EncoderHeads.Step encode(NDManager sub, TinyOmni model, EncoderHeads heads, Batch batch) {
+        EncoderHeads.Step capture = heads.step(model);
+        if (!batch.images.isEmpty()) model.visionFeatures(sub, batch, capture);
+        if (!batch.mels.isEmpty()) model.audioFeatures(sub, batch, capture);
+        return capture;
+    }
+
     /** Held-out accuracy of the heads, per kind of item. */
     static Map<String, Double> headAccuracy(NDManager manager, TinyOmni model, EncoderHeads heads, List<TrainItem> heldOut) {
         Map<String, int[]> counts = new TreeMap<>();
@@ -217,9 +223,7 @@ public final class EncoderPretrainer {
             List<Example> ex = chunk.stream().map(TrainItem::example).toList();
             Batch batch = new Batch(model.config(), ex, true);
             try (NDManager sub = manager.newSubManager()) {
-                EncoderHeads.Step capture = heads.step(model);
-                if (!batch.images.isEmpty()) model.visionFeatures(sub, batch, capture);
-                if (!batch.mels.isEmpty()) model.audioFeatures(sub, batch, capture);
+                EncoderHeads.Step capture = encode(sub, model, heads, batch);
                 String[] predicted = heads.predict(model, batch, capture);
                 for (int i = 0; i < chunk.size(); i++) {
                     int[] c = counts.computeIfAbsent(chunk.get(i).kind(), k -> new int[2]);

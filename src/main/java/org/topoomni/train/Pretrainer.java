@@ -12,6 +12,7 @@ import org.topoomni.model.Batch;
 import org.topoomni.model.LayerHook;
 import org.topoomni.model.Losses;
 import org.topoomni.model.TinyOmni;
+import org.topoomni.model.Weights;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -177,13 +178,23 @@ public final class Pretrainer {
     }
 
     private void save(Path dir, TinyOmni model, AdamW opt, int step, List<Point> curve) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        for (Point p : curve) rows.add(new double[] {p.step(), p.loss(), p.lr(), p.gradNorm(), p.seconds()});
-        TrainState.save(dir, model.weights(), opt, step, rows, fingerprint());
+        saveState(dir, model.weights(), opt, step, curve, fingerprint());
     }
 
     private int restore(Path dir, TinyOmni model, AdamW opt, List<Point> curve) throws IOException {
-        TrainState.Restored r = TrainState.restore(dir, model.weights(), opt, fingerprint());
+        return restoreState(dir, model.weights(), opt, curve, fingerprint());
+    }
+
+    /** Saves a training loop's state with its curve of {@link Point}s (shared by both pretraining phases). */
+    static void saveState(Path dir, Weights weights, AdamW opt, int step, List<Point> curve, String fingerprint) throws IOException {
+        List<double[]> rows = new ArrayList<>();
+        for (Point p : curve) rows.add(new double[] {p.step(), p.loss(), p.lr(), p.gradNorm(), p.seconds()});
+        TrainState.save(dir, weights, opt, step, rows, fingerprint);
+    }
+
+    /** Restores what {@link #saveState} wrote, appending the saved curve to {@code curve}; returns the step reached. */
+    static int restoreState(Path dir, Weights weights, AdamW opt, List<Point> curve, String fingerprint) throws IOException {
+        TrainState.Restored r = TrainState.restore(dir, weights, opt, fingerprint);
         for (double[] p : r.curve()) curve.add(new Point((int) p[0], p[1], p[2], p[3], p[4]));
         return r.step();
     }
