@@ -18,6 +18,16 @@ public final class ProcessMemory {
         return field("VmRSS:");
     }
 
+    /**
+     * Resident memory outside the Java heap: the resident set minus the heap the JVM has
+     * committed (which grows with Java garbage until a collection, and is not native memory).
+     * -1 where /proc is unavailable.
+     */
+    public static long nonHeapRssBytes() {
+        long rss = rssBytes();
+        return rss < 0 ? -1 : rss - Runtime.getRuntime().totalMemory();
+    }
+
     private static long field(String name) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

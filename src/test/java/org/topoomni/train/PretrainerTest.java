@@ -54,6 +54,13 @@ class PretrainerTest {
         List<TrainItem> data = items(cfg, 12);
         Pretrainer.Settings s = new Pretrainer.Settings(8, 4, 3e-3, 0.25, 0.01, 1.0, 5, 2, false, 1.0); // with encoder heads
         float[] straight, resumed;
+        // Warm the engine first. As the JVM's first training, the straight run's first steps came
+        // out a few ulps apart from the same steps run later in about 1 run in 8 (the resumed run
+        // was the same every time), and training carries that on. What this test checks is that
+        // the saved state resumes exactly, so both runs it compares start on a warm engine.
+        try (TinyOmni w = new TinyOmni(manager, cfg, tok, 7)) {
+            new Pretrainer(new Pretrainer.Settings(2, 4, 3e-3, 0.25, 0.01, 1.0, 5, 0, false, 1.0), QUIET).train(manager, w, data, null);
+        }
         try (TinyOmni a = new TinyOmni(manager, cfg, tok, 7)) {
             new Pretrainer(s, QUIET).train(manager, a, data, dir.resolve("a"));
             straight = a.weights().get("language.0.attn.wq").toFloatArray();
@@ -102,15 +109,17 @@ class PretrainerTest {
             List<Pretrainer.Point> warm = new Pretrainer(new Pretrainer.Settings(10, 8, 3e-3, 0.1, 0.0, 1.0, 1, 0), QUIET)
                     .train(manager, m, data, null);
             int arraysBefore = manager.getManagedArrays().size();
-            long rssBefore = ProcessMemory.rssBytes();
+            long rssBefore = ProcessMemory.nonHeapRssBytes();
             List<Pretrainer.Point> curve = new Pretrainer(new Pretrainer.Settings(40, 8, 3e-3, 0.1, 0.0, 1.0, 1, 0), QUIET)
                     .train(manager, m, data, null);
             int arraysAfter = manager.getManagedArrays().size();
-            long rssAfter = ProcessMemory.rssBytes();
+            long rssAfter = ProcessMemory.nonHeapRssBytes();
             double first = warm.get(0).loss(), last = curve.get(curve.size() - 1).loss();
             assertTrue(last < 0.5 * first, "loss should fall: " + first + " -> " + last);
             assertEquals(arraysBefore, arraysAfter, "no NDArray may outlive its training step");
-            assertTrue(rssAfter - rssBefore < 96L << 20, "resident memory grew by " + (rssAfter - rssBefore) / 1048576 + " MiB over 40 steps");
+            // the test JVM pre-touches its heap (pom.xml: -XX:+AlwaysPreTouch), so resident memory outside
+            // the committed heap is native memory; 40 tiny steps add 0-15 MiB of allocator noise
+            assertTrue(rssAfter - rssBefore < 48L << 20, "resident memory outside the Java heap grew by " + (rssAfter - rssBefore) / 1048576 + " MiB over 40 steps");
         }
     }
 
