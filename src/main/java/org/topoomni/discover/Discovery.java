@@ -171,6 +171,18 @@ public final class Discovery {
      * @param labels     hidden labels by item id, for evaluation only (null: none)
      */
     public static Analysis analyse(SheetResponses raw, double[] embeddings, int dim, Map<String, String> labels, Settings s, PrintStream log) {
+        return analyse(raw, null, embeddings, dim, labels, s, log);
+    }
+
+    /**
+     * {@link #analyse(SheetResponses, double[], int, Map, Settings, PrintStream)} for a pool whose
+     * items have kinds (input modalities, {@link #kinds}): a group of one kind is compared with the
+     * other items of that kind, in the walk's scores and in the cluster maps ({@link GroupVsRest}).
+     *
+     * @param kinds each item's kind 0..k-1, in row order (null: all of one kind)
+     */
+    public static Analysis analyse(SheetResponses raw, int[] kinds, double[] embeddings, int dim, Map<String, String> labels, Settings s,
+                                   PrintStream log) {
         if (raw == null || embeddings == null) throw new IllegalArgumentException("responses and embeddings are both needed");
         PrintStream lg = log == null ? new PrintStream(OutputStream.nullOutputStream()) : log;
         int n = raw.stimuli();
@@ -190,7 +202,8 @@ public final class Discovery {
         WardTree tree = WardTree.of(embeddings, n, dim);
         seconds.put("ward", since(t0));
         t0 = System.nanoTime();
-        ClusterWalk.Result walk = ClusterWalk.walk(tree, new GroupVsRest(smoothed.responses().data(), raw.units()), sizes);
+        GroupVsRest groups = new GroupVsRest(smoothed.responses().data(), raw.units(), kinds);
+        ClusterWalk.Result walk = ClusterWalk.walk(tree, groups, sizes);
         seconds.put("walk", since(t0));
         lg.printf(Locale.ROOT, "walk: %d clusters of %d-%d items, %d of %d items in none (smoothing %.1f s, Ward %.1f s, walk %.1f s)%n",
                 walk.clusters().size(), walk.minSize(), walk.maxSize(), walk.unassigned(), n, seconds.get("smooth"), seconds.get("ward"), seconds.get("walk"));
@@ -202,7 +215,7 @@ public final class Discovery {
         for (int k = 0; k < ranked.size(); k++) {
             ClusterWalk.Cluster c = ranked.get(k);
             String name = String.format(Locale.ROOT, "cluster-%02d", k + 1);
-            SelectivityMap m = clusterMap(smoothed, c.members(), name, s.analysis());
+            SelectivityMap m = clusterMap(smoothed, c.members(), comparedWith(groups, kinds, c.members()), name, s.analysis());
             found.add(new Found(k + 1, c, m, labelCounts(c.members(), raw, labels)));
         }
         seconds.put("maps", since(t0));
@@ -212,19 +225,66 @@ public final class Discovery {
 
     /** The selectivity map of a group of items against all the others, on responses already smoothed. */
     public static SelectivityMap clusterMap(SmoothedResponses smoothed, int[] members, String name, SelectivityAnalysis.Settings settings) {
+        return clusterMap(smoothed, members, null, name, settings);
+    }
+
+    /**
+     * Which items a group is compared with: those of its kind when {@link GroupVsRest#reference}
+     * says so, else null (all other items).
+     */
+    static boolean[] comparedWith(GroupVsRest groups, int[] kinds, int[] members) {
+        if (kinds == null) return null;
+        GroupVsRest.Sums g = groups.sums(members);
+        int k = g.kind();
+        if (groups.reference(g) == groups.total()) return null;
+        boolean[] with = new boolean[kinds.length];
+        for (int i = 0; i < kinds.length; i++) with[i] = kinds[i] == k;
+        return with;
+    }
+
+    /**
+     * The selectivity map of a group of items against the others, on responses already smoothed.
+     *
+     * @param comparedWith the items the group may be compared with (the group's own items are
+     *                     ignored here); null: all
+     */
+    public static SelectivityMap clusterMap(SmoothedResponses smoothed, int[] members, boolean[] comparedWith, String name,
+                                            SelectivityAnalysis.Settings settings) {
         SheetResponses r = smoothed.responses();
+        if (comparedWith != null && comparedWith.length != r.stimuli()) {
+            throw new IllegalArgumentException("the comparison set covers " + comparedWith.length + " items, the responses " + r.stimuli());
+        }
         boolean[] in = new boolean[r.stimuli()];
         for (int m : members) in[m] = true;
         List<SheetResponses.Row> rows = new ArrayList<>(r.stimuli());
         for (int i = 0; i < r.stimuli(); i++) {
             SheetResponses.Row row = r.rows().get(i);
-            rows.add(new SheetResponses.Row(row.id(), in[i] ? name : OTHERS, row.run()));
+            String label = in[i] ? name : comparedWith == null || comparedWith[i] ? OTHERS : OTHER_KIND;
+            rows.add(new SheetResponses.Row(row.id(), label, row.run()));
         }
         SmoothedResponses relabelled = new SmoothedResponses(new SheetResponses(r.layout(), r.data(), rows), smoothed.fwhm());
         return SelectivityAnalysis.run(relabelled, Contrast.of(name, List.of(name), List.of(OTHERS)), settings, null);
     }
 
-    static final String OTHERS = "others", UNLABELLED = "(unlabelled)";
+    static final String OTHERS = "others", OTHER_KIND = "(other kind)", UNLABELLED = "(unlabelled)";
+
+    /**
+     * Each stimulus's kind: the index, in sorted order, of its input modalities ("image",
+     * "sound", "text", joined by "+" for items with several).
+     */
+    public static int[] kinds(List<Stimulus> stimuli) {
+        List<String> names = stimuli.stream().map(Discovery::modality).toList();
+        List<String> distinct = names.stream().distinct().sorted().toList();
+        return names.stream().mapToInt(distinct::indexOf).toArray();
+    }
+
+    static String modality(Stimulus st) {
+        List<String> m = new ArrayList<>();
+        if (st.hasImage()) m.add("image");
+        if (st.hasAudio()) m.add("sound");
+        if (st.hasText()) m.add("text");
+        return String.join("+", m);
+    }
 
     /** Counts of the members' labels, most common first (ties by name); empty without labels. */
     static Map<String, Integer> labelCounts(int[] members, SheetResponses raw, Map<String, String> labels) {
@@ -272,7 +332,7 @@ public final class Discovery {
         lg.printf(Locale.ROOT, "recorded %d pool items on the %d x %d sheet and their base embeddings (%d dimensions) in %.1f s%n",
                 rec.sheet().stimuli(), rec.sheet().layout().rows(), rec.sheet().layout().cols(), rec.dim(), forward);
 
-        Analysis a = analyse(rec.sheet(), rec.embeddings(), rec.dim(), hidden, s, lg);
+        Analysis a = analyse(rec.sheet(), kinds(stimuli), rec.embeddings(), rec.dim(), hidden, s, lg);
         Files.createDirectories(out);
         removeOldClusters(out);
         t0 = System.nanoTime();
@@ -392,7 +452,10 @@ public final class Discovery {
         settings.put("max_size", a.walk().maxSize());
         settings.put("size_rule", s.minSize() > 0 && s.maxSize() > 0 ? "given"
                 : "paper's 10-500 of 2572 clips scaled to the pool: max(2, round(10 n / 2572)) - round(500 n / 2572), at most n - 2");
-        settings.put("score", "median over all sheet units of the Welch t (members vs all other items) of the smoothed sheet responses");
+        settings.put("score", "median over all sheet units of the Welch t (members vs the other items of their modality) of the smoothed sheet responses");
+        settings.put("comparison", "a cluster whose items share one input modality (image, sound, text) is compared with the other items "
+                + "of that modality, in its score and in its map; a cluster that mixes modalities, or holds all but one item of its "
+                + "modality, with all other items");
         settings.put("split_rule", "split a node in range when the better of its in-range children scores at least as high; "
                 + "too-small children never justify a split and are left out when their sibling does");
         settings.put("fwhm", a.fwhm());

@@ -6,13 +6,20 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Welch t, per unit, of a group of items against all the other items, fast enough to score every
+ * Welch t, per unit, of a group of items against the other items of its kind, fast enough to score every
  * node of a Ward tree. The same statistic as {@link org.topoomni.stats.WelchT#welch} with the
  * group as ON and its complement as OFF, computed from sums: each unit's sum and sum of squares
  * over all items are computed once (after centring each unit on its mean over all items, so the
  * one-pass variance keeps its precision), a group's sums cost O(group size x units) and its
  * complement's sums are the totals minus the group's, O(units). A parent's sums minus one child's
  * give the other child's, so a walk down the tree only sums the smaller child.
+ *
+ * <p><b>Kinds.</b> Items may carry a kind (in screening: the input modality, image or sound). A
+ * group whose items are all of one kind is compared with the other items of that kind only; a
+ * group that mixes kinds (or is nearly the whole kind), with all other items. Without kinds every item is of one kind and the
+ * rest is everything else. (A pool of images and sounds would otherwise make every image group
+ * "selective" wherever the sheet answers images at all: the t would measure the modality, not the
+ * group.)
  *
  * <p>Degenerate units follow {@code WelchT}: both groups with zero variance give NaN when the
  * means are equal and +-Infinity otherwise.
@@ -24,16 +31,47 @@ public final class GroupVsRest {
     private final float[] data;
     private final int items, units;
     private final double[] centre;
+    private final int[] kind;
+    private final int kindCount;
     private final Sums total;
-
-    /** Sums over a group of items: its size, and per unit the sum and sum of squares of the centred responses. */
-    public record Sums(int size, double[] sum, double[] sumSq) {}
+    private final Sums[] kindTotals;
+    /** Per unit: constant over all items; and per kind, constant over that kind's items. */
+    private final boolean[] constant;
+    private final boolean[][] constantInKind;
 
     /**
+     * Sums over a group of items: its size, its count of items of each kind, and per unit the sum
+     * and sum of squares of the centred responses.
+     */
+    public record Sums(int size, int[] kindCounts, double[] sum, double[] sumSq) {
+        /** The kind all the group's items share, or -1 when it mixes kinds (or is empty). */
+        public int kind() {
+            int k = -1;
+            for (int i = 0; i < kindCounts.length; i++) {
+                if (kindCounts[i] == 0) continue;
+                if (k >= 0) return -1;
+                k = i;
+            }
+            return k;
+        }
+    }
+
+    /**
+     * All items of one kind: a group is compared with all other items.
+     *
      * @param data  items x units responses, item-major (the smoothed sheet responses)
      * @param units number of units
      */
     public GroupVsRest(float[] data, int units) {
+        this(data, units, null);
+    }
+
+    /**
+     * @param data  items x units responses, item-major (the smoothed sheet responses)
+     * @param units number of units
+     * @param kind  each item's kind, 0..k-1 (null: all of one kind)
+     */
+    public GroupVsRest(float[] data, int units, int[] kind) {
         if (data == null) throw new IllegalArgumentException("response matrix is missing (null)");
         if (units <= 0 || data.length % units != 0) {
             throw new IllegalArgumentException("a response matrix of " + data.length + " values does not hold whole rows of " + units + " units");
@@ -42,10 +80,28 @@ public final class GroupVsRest {
         this.units = units;
         this.items = data.length / units;
         if (items < 3) throw new IllegalArgumentException("need at least 3 items (a group and at least 2 others), got " + items);
+        if (kind != null && kind.length != items) {
+            throw new IllegalArgumentException("kinds are given for " + kind.length + " items but the responses have " + items);
+        }
+        this.kind = kind == null ? new int[items] : kind.clone();
+        int kinds = 0;
+        for (int k : this.kind) {
+            if (k < 0) throw new IllegalArgumentException("item kinds must be 0 or more, got " + k);
+            kinds = Math.max(kinds, k + 1);
+        }
         int[] all = new int[items];
         for (int i = 0; i < items; i++) all[i] = i;
         this.centre = Descriptives.columnMeans(data, units, all);
+        this.kindCount = kinds;
         this.total = sums(all);
+        this.kindTotals = new Sums[kinds];
+        for (int k = 0; k < kinds; k++) {
+            final int kk = k;
+            kindTotals[k] = sums(IntStream.range(0, items).filter(i -> this.kind[i] == kk).toArray());
+        }
+        this.constant = constantUnits(null);
+        this.constantInKind = new boolean[kinds][];
+        for (int k = 0; k < kinds; k++) constantInKind[k] = constantUnits(k);
     }
 
     public int items() { return items; }
@@ -55,12 +111,50 @@ public final class GroupVsRest {
     /** Sums over all items. */
     public Sums total() { return total; }
 
+    /**
+     * Which units have one value over all items of kind {@code k} (null: over all items). The
+     * one-pass variance of such a unit is round-off, not 0, so {@link #t} must know them to
+     * leave their t undefined, as the two-pass {@code WelchT} does (a sound leaves every vision
+     * unit at one value).
+     */
+    private boolean[] constantUnits(Integer k) {
+        boolean[] c = new boolean[units];
+        Arrays.fill(c, true);
+        int first = -1;
+        for (int i = 0; i < items; i++) {
+            if (k != null && kind[i] != k) continue;
+            if (first < 0) {
+                first = i;
+                continue;
+            }
+            int base = i * units, ref = first * units;
+            for (int u = 0; u < units; u++) if (c[u] && data[base + u] != data[ref + u]) c[u] = false;
+        }
+        return c;
+    }
+
+    /**
+     * Sums over the items a group is compared with, the group included: the items of its kind, or
+     * all items for a group that mixes kinds or leaves fewer than 2 other items of its kind.
+     */
+    public Sums reference(Sums group) {
+        int k = group.kind();
+        return k < 0 || kindTotals[k].size() - group.size() < 2 ? total : kindTotals[k];
+    }
+
+    /** Whether the group is compared with the items of its kind only (see {@link #reference}). */
+    public boolean withinKind(Sums group) {
+        return reference(group) != total || kindCount == 1;
+    }
+
     /** Sums over the given items: O(items.length x units), parallel over blocks of units. */
     public Sums sums(int[] group) {
         for (int r : group) {
             if (r < 0 || r >= items) throw new IllegalArgumentException("item " + r + " is out of range 0.." + (items - 1));
         }
         double[] s = new double[units], q = new double[units];
+        int[] counts = new int[kindCount];
+        for (int r : group) counts[kind[r]]++;
         int blocks = (units + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int u0 = b * BLOCK, u1 = Math.min(units, u0 + BLOCK);
@@ -73,7 +167,7 @@ public final class GroupVsRest {
                 }
             }
         });
-        return new Sums(group.length, s, q);
+        return new Sums(group.length, counts, s, q);
     }
 
     /** Sums of the items of {@code whole} that are not in {@code part} (part must be a subset of whole). */
@@ -84,24 +178,32 @@ public final class GroupVsRest {
             s[u] = whole.sum()[u] - part.sum()[u];
             q[u] = whole.sumSq()[u] - part.sumSq()[u];
         }
-        return new Sums(whole.size() - part.size(), s, q);
+        int[] counts = new int[kindCount];
+        for (int k = 0; k < kindCount; k++) counts[k] = whole.kindCounts()[k] - part.kindCounts()[k];
+        return new Sums(whole.size() - part.size(), counts, s, q);
     }
 
-    /** Welch t per unit of the group against all other items (group and complement need 2+ items each). */
+    /**
+     * Welch t per unit of the group against the other items of its kind, or all other items for a
+     * group that mixes kinds (group and rest need 2+ items each).
+     */
     public double[] t(Sums group) {
-        int n1 = group.size(), n2 = items - n1;
+        Sums ref = reference(group);
+        boolean[] flat = ref == total ? constant : constantInKind[group.kind()];
+        int n1 = group.size(), n2 = ref.size() - n1;
         if (n1 < 2 || n2 < 2) {
             throw new IllegalArgumentException("the Welch t needs at least 2 items in the group and 2 outside it; the group has "
-                    + n1 + " of " + items);
+                    + n1 + " of " + ref.size() + (ref == total ? "" : " items of its kind"));
         }
         double[] t = new double[units];
         for (int u = 0; u < units; u++) {
             double s1 = group.sum()[u], q1 = group.sumSq()[u];
-            double s2 = total.sum()[u] - s1, q2 = total.sumSq()[u] - q1;
+            double s2 = ref.sum()[u] - s1, q2 = ref.sumSq()[u] - q1;
             double m1 = s1 / n1, m2 = s2 / n2;
             double v1 = Math.max(0, (q1 - s1 * m1) / (n1 - 1)), v2 = Math.max(0, (q2 - s2 * m2) / (n2 - 1));
             double se2 = v1 / n1 + v2 / n2, diff = m1 - m2;
-            if (se2 == 0) t[u] = diff == 0 ? Double.NaN : diff > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+            if (flat[u]) t[u] = Double.NaN; // one value in group and rest alike
+            else if (se2 == 0) t[u] = diff == 0 ? Double.NaN : diff > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
             else t[u] = diff / Math.sqrt(se2);
         }
         return t;

@@ -1,6 +1,7 @@
 package org.topoomni.discover;
 
 import org.junit.jupiter.api.Test;
+import org.topoomni.map.SmoothedResponses;
 import org.topoomni.map.MapFixtures;
 import org.topoomni.map.SyntheticResponses;
 
@@ -54,6 +55,30 @@ class DiscoveryTest {
         Map<String, Object> g0 = (Map<String, Object>) cats.get("group-0");
         assertEquals(1.0, g0.get("recall"));
         assertEquals(1.0, g0.get("precision"));
+    }
+
+    @Test
+    void aClusterOfOneKindIsMappedAgainstTheOtherItemsOfItsKind() {
+        int n = POOL.items();
+        int[] kinds = new int[n];
+        for (int i = 0; i < n; i++) kinds[i] = POOL.group()[i] % 2; // e.g. images and sounds: every group is of one kind
+        Discovery.Analysis a = Discovery.analyse(POOL.responses(), kinds, POOL.embeddings(), POOL.dim(), labels(), settings(1), null);
+        Discovery.Analysis plain = analyse(labels(), 1);
+        assertArrayEquals(plain.tree().linkage(), a.tree().linkage(), "kinds change the comparison, never the tree");
+        GroupVsRest g = new GroupVsRest(SmoothedResponses.of(POOL.responses(), a.fwhm()).responses().data(), POOL.responses().units(), kinds);
+        for (Discovery.Found f : a.clusters()) {
+            int[] members = f.cluster().members();
+            GroupVsRest.Sums sums = g.sums(members);
+            int expectedOff = g.reference(sums).size() - members.length;
+            assertEquals(members.length, f.map().nOn());
+            assertEquals(expectedOff, f.map().nOff(), "cluster " + f.id() + " (kind " + sums.kind() + ") is compared with " + expectedOff + " items");
+            assertEquals(f.cluster().score(), GroupVsRest.median(f.map().t()), 1e-6 * Math.max(1, Math.abs(f.cluster().score())),
+                    "the score is still the median of the cluster map's t");
+        }
+        assertTrue(a.clusters().stream().anyMatch(f -> f.map().nOff() < n - f.cluster().size()), "some cluster is compared within its kind");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Discovery.analyse(POOL.responses(), new int[3], POOL.embeddings(), POOL.dim(), null, settings(0), null));
+        assertTrue(e.getMessage().contains("kinds are given for 3 items"), e.getMessage());
     }
 
     @Test
