@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
             } else {
                 Path extras = Defaults.pretrainingExtras(seed, extra);
                 PretrainRun.run(model, List.of(lib, extras), cfg, encoders,
-                        new Pretrainer.Settings(pretrainSteps, 32, Pretrainer.DEFAULT_LR, 0.05, 0.01, 1.0, seed, 100, true),
+                        Pretrainer.Settings.defaults(pretrainSteps, seed),
                         Files.exists(model.resolve(Pretrainer.STATE_DIR)) || Files.exists(model.resolve(EncoderPretrainer.STATE_DIR)), System.err);
             }
             return model;
@@ -90,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
                     TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
-                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
+                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100, TopoTrainer.DEFAULT_TEXT_WEIGHT), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
                 }
                 return dir;
             });
@@ -153,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                 topo.path("heldout_spatial_loss").asDouble(), ctrl.path("heldout_spatial_loss").asDouble(), 100 * topo.path("answer_agreement").asDouble());
         StringBuilder islandsLine = new StringBuilder("  island Moran's I, topographic / control:");
         for (RunComparison.Row r : rows) {
-            if (List.of("faces", "scenes", "voice", "language").contains(r.contrast())) {
+            if (Targets.hasIslandTarget(r.contrast())) {
                 islandsLine.append(String.format(Locale.ROOT, " %s %s / %s;", r.contrast(), moran(r.iA(), r.islandsA()), moran(r.iB(), r.islandsB())));
             }
         }

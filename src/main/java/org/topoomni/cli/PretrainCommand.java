@@ -50,7 +50,7 @@ final class PretrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         OmniConfig cfg = config == null ? OmniConfig.tinyDefault() : OmniConfig.read(config);
         Path lib = stimuli != null ? stimuli : Defaults.library(seed, perCategory);
-        Pretrainer.Settings s = new Pretrainer.Settings(steps, batch, lr, 0.05, 0.01, 1.0, seed, 100, true, headWeight);
+        Pretrainer.Settings s = Pretrainer.Settings.defaults(steps, seed).withBatch(batch).withLearningRate(lr).withHeadWeight(headWeight);
         java.util.List<Path> libs = new java.util.ArrayList<>(java.util.List.of(lib));
         if (extra > 0) libs.add(Defaults.pretrainingExtras(seed, extra));
         EncoderPretrainer.Settings enc = EncoderPretrainer.Settings.defaults(seed).withSteps(encoderSteps).withLearningRate(encoderLr);

@@ -40,6 +40,10 @@ final class TrainCommand implements Callable<Integer> {
     Double lr;
     @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of the conditioning term (|G-I|^2 + |G^-1-I|^2)/d, G = WW', in cached mode (default: ${DEFAULT-VALUE}).")
     double conditioning;
+    @Option(names = "--text-weight", defaultValue = "" + TopoTrainer.DEFAULT_TEXT_WEIGHT,
+            description = "Weight of the spatial loss of plain-text batches (the library's text corpus), read in the language stack "
+                    + "only; 0 trains on the audiovisual items alone, as the paper (default: ${DEFAULT-VALUE}).")
+    double textWeight;
     @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
@@ -57,9 +61,12 @@ final class TrainCommand implements Callable<Integer> {
         double r = radius != null ? radius : TopoTrainer.defaultRadius(layout);
         int n = steps != null ? steps : m == TopoTrainer.Mode.CACHED ? TopoTrainer.DEFAULT_CACHED_STEPS : 300;
         TopoTrainer.Settings s = new TopoTrainer.Settings(m, control ? 0 : alpha, r, neighbourhoods, n, batch,
-                lr != null ? lr : 1e-3, conditioning, seed, 50);
+                lr != null ? lr : 1e-3, conditioning, seed, 50, textWeight);
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
         TopoRun.Metrics x = TopoRun.run(base, lib, out, s, resume, System.err);
+        if (!Double.isNaN(x.heldOutTextSpatialLoss())) {
+            System.out.printf(Locale.ROOT, "held-out texts' spatial loss in the language stack: %.4f%n", x.heldOutTextSpatialLoss());
+        }
         System.out.printf(Locale.ROOT, "%s (%s): held-out spatial loss %.4f, answer agreement %.1f%%, accuracy %.1f%% (base %.1f%%), %.1f s (%.1f steps/s)%n",
                 control ? "control" : "topographic", mode, x.heldOutSpatialLoss(), 100 * x.answerAgreement(), 100 * x.accuracy(),
                 100 * x.baseAccuracy(), x.seconds(), x.stepsPerSecond());

@@ -40,6 +40,24 @@ public record Neighbourhoods(Disc disc, int[] centres, int[] units) {
         return around(rows, cols, disc, centres);
     }
 
+    /**
+     * Draws {@code count} neighbourhoods centred on units of {@code region} and keeps only their
+     * units inside it (the others count as off the sheet): a loss over one part of the sheet,
+     * e.g. the language stack for items that drive nothing else.
+     */
+    public static Neighbourhoods sampleWithin(SheetLayout layout, double radius, int count, int[] region, SplittableRandom rng) {
+        if (count <= 0) throw new IllegalArgumentException("number of neighbourhoods must be positive, got " + count);
+        if (region == null || region.length == 0) throw new IllegalArgumentException("the region to sample neighbourhoods in is empty");
+        int[] centres = new int[count];
+        for (int n = 0; n < count; n++) centres[n] = region[rng.nextInt(region.length)];
+        Neighbourhoods all = around(layout.rows(), layout.cols(), new Disc(radius), centres);
+        boolean[] in = new boolean[layout.units()];
+        for (int u : region) in[u] = true;
+        int[] kept = all.units().clone();
+        for (int i = 0; i < kept.length; i++) if (kept[i] >= 0 && !in[kept[i]]) kept[i] = -1;
+        return new Neighbourhoods(all.disc(), centres, kept);
+    }
+
     /** Neighbourhoods around given centre units. */
     public static Neighbourhoods around(int rows, int cols, Disc disc, int[] centres) {
         int k = disc.size(), count = centres.length;

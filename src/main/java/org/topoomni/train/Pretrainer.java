@@ -43,6 +43,27 @@ public final class Pretrainer {
             this(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, false, 0);
         }
 
+        /**
+         * The multitask phase of `pretrain` and the demo: batch 32, {@link #DEFAULT_LR}, 5% warm-up,
+         * weight decay 0.01, gradient clipping at 1, a checkpoint every 100 steps, augmentation on,
+         * no auxiliary heads.
+         */
+        public static Settings defaults(int steps, long seed) {
+            return new Settings(steps, 32, DEFAULT_LR, 0.05, 0.01, 1.0, seed, 100, true, 0);
+        }
+
+        public Settings withBatch(int b) {
+            return new Settings(steps, b, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, augment, headWeight);
+        }
+
+        public Settings withLearningRate(double lr) {
+            return new Settings(steps, batchSize, lr, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, augment, headWeight);
+        }
+
+        public Settings withHeadWeight(double w) {
+            return new Settings(steps, batchSize, learningRate, warmupFraction, weightDecay, clipNorm, seed, checkpointEvery, augment, w);
+        }
+
         public Settings {
             if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
             if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);

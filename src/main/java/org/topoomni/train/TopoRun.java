@@ -37,8 +37,17 @@ import java.util.Map;
 public final class TopoRun {
     public static final String METRICS = "metrics.json", TARGETS = "targets.json";
 
+    /**
+     * @param heldOutTextSpatialLoss spatial loss of held-out texts over neighbourhoods in the
+     *                               language stack (NaN when the library has no text corpus)
+     * @param textItems              texts in the text batches (0 without)
+     */
     public record Metrics(double heldOutSpatialLoss, double answerAgreement, double accuracy, double baseAccuracy,
-                          double seconds, double stepsPerSecond, double worstConditionNumber, int trainItems, int evalItems) {}
+                          double seconds, double stepsPerSecond, double worstConditionNumber, int trainItems, int evalItems,
+                          double heldOutTextSpatialLoss, int textItems) {}
+
+    /** The text category whose items train and measure the language stack (never a localizer's texts). */
+    public static final String TEXT_CATEGORY = "corpus";
 
     private TopoRun() {}
 
@@ -65,14 +74,22 @@ public final class TopoRun {
             for (PretrainCorpus.Raw r : avHeld) {
                 held.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0]), r.kind(), r.category(), r.answer()));
             }
-            log.printf(Locale.ROOT, "%d training items, %d held out; sheet %d x %d; radius %.0f, alpha %s, mode %s%n", train.size(), held.size(),
+            List<TrainItem> textTrain = texts(corpus, model, false), textHeld = texts(corpus, model, true);
+            if (settings.textWeight() > 0 && textTrain.size() < 2) {
+                throw new IllegalArgumentException(library + " has no '" + TEXT_CATEGORY + "' texts for the text batches; generate the library with "
+                        + "the text family, or set the text weight to 0");
+            }
+            log.printf(Locale.ROOT, "%d training items, %d held out%s; sheet %d x %d; radius %.0f, alpha %s, mode %s%n", train.size(), held.size(),
+                    settings.textWeight() > 0 ? String.format(Locale.ROOT, ", %d texts (weight %s)", textTrain.size(), settings.textWeight()) : "",
                     model.sheet().rows(), model.sheet().cols(), settings.radius(), settings.alpha(), settings.mode().name().toLowerCase(Locale.ROOT));
             try (CorticalAdaptors adaptors = new CorticalAdaptors(manager, model.stacks(), settings.seed())) {
                 long t0 = System.nanoTime();
-                Map<LayerSite, float[]> cache = settings.mode() == TopoTrainer.Mode.CACHED
-                        ? TopoTrainer.cacheMeans(manager, model, adaptors.sites(), train, 32) : null;
+                boolean cached = settings.mode() == TopoTrainer.Mode.CACHED, withText = settings.textWeight() > 0;
+                Map<LayerSite, float[]> cache = cached ? TopoTrainer.cacheMeans(manager, model, adaptors.sites(), train, 32) : null;
+                Map<LayerSite, float[]> textCache = cached && withText ? TopoTrainer.cacheMeans(manager, model, adaptors.sites(), textTrain, 32) : null;
                 double cacheSeconds = (System.nanoTime() - t0) / 1e9;
-                List<double[]> curve = new TopoTrainer(settings, log).train(manager, model, adaptors, train, cache, state, Integer.MAX_VALUE);
+                List<double[]> curve = new TopoTrainer(settings, log).train(manager, model, adaptors, train, cache,
+                        withText ? textTrain : List.of(), textCache, state, Integer.MAX_VALUE);
                 double seconds = curve.get(curve.size() - 1)[5] + cacheSeconds;
                 adaptors.save(out.resolve(CorticalModel.ADAPTORS), Map.of("mode", settings.mode().name()));
                 writeMeta(out, base, settings, model);
@@ -82,6 +99,12 @@ public final class TopoRun {
                 Map<LayerSite, float[]> heldCache = TopoTrainer.cacheMeans(manager, model, adaptors.sites(), held, 32);
                 double spatial = TopoTrainer.spatialLossOf(manager, model, adaptors, heldCache, held.size(), 32,
                         settings.radius(), settings.neighbourhoods(), 5, 12345);
+                double textSpatial = Double.NaN;
+                if (textHeld.size() >= 2) {
+                    Map<LayerSite, float[]> textHeldCache = TopoTrainer.cacheMeans(manager, model, adaptors.sites(), textHeld, 32);
+                    textSpatial = TopoTrainer.spatialLossOf(manager, model, adaptors, textHeldCache, textHeld.size(), 32,
+                            settings.radius(), settings.neighbourhoods(), 5, 12345, TopoTrainer.languageUnits(model.sheet()));
+                }
                 List<TrainItem> eval = new ArrayList<>(held);
                 List<String> categories = corpus.items().stream().map(PretrainCorpus.Raw::category).distinct().sorted().toList();
                 for (PretrainCorpus.Raw r : corpus.items()) {
@@ -102,12 +125,18 @@ public final class TopoRun {
                 }
                 Metrics m = new Metrics(spatial, agree / (double) eval.size(), topoCorrect / (double) Math.max(1, judged),
                         baseCorrect / (double) Math.max(1, judged), seconds, settings.steps() / Math.max(1e-9, seconds - cacheSeconds),
-                        adaptors.worstConditionNumber(), train.size(), eval.size());
+                        adaptors.worstConditionNumber(), train.size(), eval.size(), textSpatial, withText ? textTrain.size() : 0);
                 writeMetrics(out.resolve(METRICS), m, settings);
                 PretrainRun.deleteRecursively(state);
                 return m;
             }
         }
+    }
+
+    /** The library's plain texts of {@link #TEXT_CATEGORY}, training or held-out split, tokenised as in pretraining. */
+    static List<TrainItem> texts(PretrainCorpus corpus, Backbone model, boolean heldOut) {
+        return corpus.encode(model.tokenizer(), heldOut, model.config().maxPositions()).stream()
+                .filter(t -> t.kind().equals("text") && t.category().equals(TEXT_CATEGORY)).toList();
     }
 
     static List<String> answers(NDManager manager, Backbone model, List<TrainItem> items, LayerHook hook) {
@@ -167,6 +196,7 @@ public final class TopoRun {
         n.put("learning_rate", s.learningRate());
         n.put("conditioning", s.conditioning());
         n.put("seed", s.seed());
+        n.put("text_weight", s.textWeight());
         n.put("sheet_rows", model.sheet().rows());
         n.put("sheet_cols", model.sheet().cols());
         org.topoomni.io.AtomicFiles.writeString(out.resolve(CorticalModel.META), om.writeValueAsString(n));
@@ -174,24 +204,34 @@ public final class TopoRun {
 
     static void writeCurve(Path out, List<double[]> curve, TopoTrainer.Settings s) throws IOException {
         StringBuilder sb = new StringBuilder(TopoTrainer.CURVE_HEADER).append('\n');
-        double[] x = new double[curve.size()], task = new double[curve.size()], spatial = new double[curve.size()];
+        double[] x = new double[curve.size()], task = new double[curve.size()], spatial = new double[curve.size()], text = new double[curve.size()];
+        boolean withText = false;
         for (int i = 0; i < curve.size(); i++) {
             double[] p = curve.get(i);
-            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6g,%.2f%n", (int) p[0], p[1], p[2], p[3], p[4], p[5]));
+            sb.append(String.format(Locale.ROOT, "%d,%.6f,%.6f,%.6f,%.6g,%.2f,%s%n", (int) p[0], p[1], p[2], p[3], p[4], p[5],
+                    p.length > 6 && !Double.isNaN(p[6]) ? String.format(Locale.ROOT, "%.6f", p[6]) : ""));
             x[i] = p[0];
             task[i] = s.mode() == TopoTrainer.Mode.FULL ? p[2] : p[4];
             spatial[i] = p[3];
+            text[i] = p.length > 6 ? p[6] : Double.NaN;
+            withText |= !Double.isNaN(text[i]);
         }
         org.topoomni.io.AtomicFiles.writeString(out.resolve("curve.csv"), sb.toString());
-        String taskName = s.mode() == TopoTrainer.Mode.FULL ? "task (distillation cross-entropy)" : "conditioning |WW'-I|^2/d";
+        String taskName = s.mode() == TopoTrainer.Mode.FULL ? "task (distillation cross-entropy)" : "conditioning (|G-I|^2+|G^-1-I|^2)/d, G=WW'";
         LinePlot.write(out.resolve("curve.png"), (s.alpha() == 0 ? "control" : "topographic") + " training (" + s.mode().name().toLowerCase(Locale.ROOT) + ")",
-                "step", x, List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series(taskName, task)));
+                "step", x, withText
+                        ? List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series("texts' spatial loss (language stack)", text),
+                                new LinePlot.Series(taskName, task))
+                        : List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series(taskName, task)));
     }
 
     static void writeMetrics(Path file, Metrics m, TopoTrainer.Settings s) throws IOException {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = om.createObjectNode();
         n.put("heldout_spatial_loss", m.heldOutSpatialLoss());
+        if (!Double.isNaN(m.heldOutTextSpatialLoss())) n.put("heldout_text_spatial_loss", m.heldOutTextSpatialLoss());
+        n.put("text_items", m.textItems());
+        n.put("text_weight", s.textWeight());
         n.put("answer_agreement", m.answerAgreement());
         n.put("accuracy", m.accuracy());
         n.put("base_accuracy", m.baseAccuracy());

@@ -43,6 +43,13 @@ import java.util.SplittableRandom;
  * invertible and well conditioned (the distillation loss's role in the full mode).</li>
  * </ul>
  * The control is the same training with alpha = 0.
+ *
+ * <p><b>Text.</b> With a text weight w &gt; 0 and plain-text items, every step also draws a batch
+ * of texts and adds alpha x w x the spatial loss of their sheet, over neighbourhoods centred in
+ * the language stack and cut to it (a text drives neither encoder, so their units are constant
+ * and left out). The paper's training items are videos whose speech the 3B model's language
+ * model reads word by word; TinyOmni's language model sees a sound as a few pooled audio tokens,
+ * so without text its part of the sheet is only ever organised by audiovisual answers.
  */
 public final class TopoTrainer {
     /** Default steps of cached training (`train` and the demo): about 3 minutes on 2 cores at ~5.7 steps/s. */
@@ -59,8 +66,15 @@ public final class TopoTrainer {
     public enum Mode { FULL, CACHED }
 
     public record Settings(Mode mode, double alpha, double radius, int neighbourhoods, int steps, int batchSize,
-                           double learningRate, double conditioning, long seed, int checkpointEvery) {
+                           double learningRate, double conditioning, long seed, int checkpointEvery, double textWeight) {
+        /** Without text batches (text weight 0). */
+        public Settings(Mode mode, double alpha, double radius, int neighbourhoods, int steps, int batchSize,
+                        double learningRate, double conditioning, long seed, int checkpointEvery) {
+            this(mode, alpha, radius, neighbourhoods, steps, batchSize, learningRate, conditioning, seed, checkpointEvery, 0);
+        }
+
         public Settings {
+            if (!(textWeight >= 0)) throw new IllegalArgumentException("text weight must be >= 0, got " + textWeight);
             if (alpha < 0) throw new IllegalArgumentException("alpha must be >= 0, got " + alpha);
             if (!(radius > 0)) throw new IllegalArgumentException("neighbourhood radius must be positive, got " + radius);
             if (steps <= 0 || batchSize < 2) throw new IllegalArgumentException("need steps > 0 and a batch of at least 2 items (the spatial loss needs 2 samples)");
@@ -68,12 +82,15 @@ public final class TopoTrainer {
 
         String fingerprint() {
             return "topo mode=" + mode + " alpha=" + alpha + " radius=" + radius + " n=" + neighbourhoods + " steps=" + steps
-                    + " batch=" + batchSize + " lr=" + learningRate + " cond=" + conditioning + " seed=" + seed;
+                    + " batch=" + batchSize + " lr=" + learningRate + " cond=" + conditioning + " seed=" + seed
+                    + (textWeight > 0 ? " text=" + textWeight : "");
         }
     }
 
     /** Curve columns. */
-    public static final String CURVE_HEADER = "step,total,task,spatial,conditioning,seconds";
+    public static final String CURVE_HEADER = "step,total,task,spatial,conditioning,seconds,text_spatial";
+    /** Default weight of the text batches' spatial loss ({@code train} and the demo). */
+    public static final double DEFAULT_TEXT_WEIGHT = 1.0;
 
     private final Settings s;
     private final PrintStream log;
@@ -133,11 +150,37 @@ public final class TopoTrainer {
      */
     public List<double[]> train(NDManager manager, Backbone model, CorticalAdaptors adaptors, List<TrainItem> items,
                                 Map<LayerSite, float[]> cache, Path stateDir, int maxSteps) throws IOException {
+        return train(manager, model, adaptors, items, cache, List.of(), null, stateDir, maxSteps);
+    }
+
+    /**
+     * Trains the adaptors, with text batches for the language stack when the text weight is
+     * positive (see the class comment).
+     *
+     * @param texts     plain-text items (may be empty when the text weight is 0)
+     * @param textCache their token-mean hidden states in CACHED mode ({@link #cacheMeans})
+     * @return curve rows (step, total, task, spatial, conditioning, seconds, text spatial or NaN)
+     */
+    public List<double[]> train(NDManager manager, Backbone model, CorticalAdaptors adaptors, List<TrainItem> items,
+                                Map<LayerSite, float[]> cache, List<TrainItem> texts, Map<LayerSite, float[]> textCache,
+                                Path stateDir, int maxSteps) throws IOException {
         if (items.size() < 2) throw new IllegalArgumentException("topographic training needs at least 2 items, got " + items.size());
         if (s.mode() == Mode.CACHED && cache == null) throw new IllegalArgumentException("cached mode needs the hidden-state cache");
+        boolean withText = s.textWeight() > 0;
+        if (withText && (texts == null || texts.size() < 2)) {
+            throw new IllegalArgumentException("a text weight of " + s.textWeight() + " needs at least 2 plain-text items, got "
+                    + (texts == null ? 0 : texts.size()));
+        }
+        if (withText && texts.stream().anyMatch(t -> !t.example().plainText())) {
+            throw new IllegalArgumentException("text batches take plain-text items only");
+        }
+        if (withText && s.mode() == Mode.CACHED && textCache == null) throw new IllegalArgumentException("cached mode needs the texts' hidden-state cache");
         SheetLayout layout = model.sheet();
         List<LayerSite> sites = adaptors.sites();
         SheetRecorder rec = new SheetRecorder(layout, sites);
+        SheetRecorder textRec = new SheetRecorder(layout, sites);
+        int[] language = languageUnits(layout);
+        if (withText && language.length == 0) throw new IllegalArgumentException("text batches need a language stack on the sheet");
         SpatialCorrelationLoss spatialLoss = new SpatialCorrelationLoss();
         Schedule schedule = new Schedule(s.learningRate(), Math.max(1, (int) Math.round(0.03 * s.steps())), s.steps(), 0.0);
         model.weights().requireGradients(false);
@@ -159,39 +202,32 @@ public final class TopoTrainer {
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
                     int[] idx = Pretrainer.batchAt(step, s.batchSize(), items.size(), s.seed());
                     SplittableRandom rng = new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L + 7919L * step);
+                    // drawn first, so the audiovisual neighbourhoods of a step are those of a run without text
                     Neighbourhoods nb = Neighbourhoods.sample(layout, s.radius(), s.neighbourhoods(), rng);
-                    double task = 0, spatial, cond;
+                    double task = 0, spatial, cond, textSpatial = Double.NaN;
                     try (NDManager sub = manager.newSubManager()) {
                         NDArray total;
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             adaptors.weights().zeroGradients(sub);
-                            NDArray sheet;
                             NDArray taskLoss = null;
-                            rec.reset(idx.length);
-                            if (s.mode() == Mode.FULL) {
-                                List<Example> ex = new ArrayList<>();
-                                for (int i : idx) ex.add(items.get(i).example());
-                                Batch batch = new Batch(model.config(), ex, true);
-                                adaptors.refreshInverses(sub);
-                                NDArray logits = model.forward(sub, batch, adaptors.hook(rec));
-                                taskLoss = Losses.answerCrossEntropy(logits, batch);
+                            if (s.mode() == Mode.FULL) adaptors.refreshInverses(sub);
+                            Pass pass = sheetOf(sub, model, adaptors, rec, items, idx, cache);
+                            if (pass.logits() != null) {
+                                taskLoss = Losses.answerCrossEntropy(pass.logits(), pass.batch());
                                 task = taskLoss.getFloat();
-                            } else {
-                                for (LayerSite site : sites) {
-                                    float[] all = cache.get(site);
-                                    int w = all.length / items.size();
-                                    float[] x = new float[idx.length * w];
-                                    for (int r = 0; r < idx.length; r++) System.arraycopy(all, idx[r] * w, x, r * w, w);
-                                    NDArray xm = sub.create(x, new Shape(idx.length, w));
-                                    rec.record(site, xm.matMul(adaptors.matrix(site)));
-                                }
                             }
-                            sheet = rec.sheet(sub);
-                            NDArray sp = spatialLoss.compute(sheet, nb);
+                            NDArray sp = spatialLoss.compute(pass.sheet(), nb);
                             spatial = sp.getFloat();
                             NDArray c = conditioning(sub, adaptors);
                             cond = c.getFloat();
                             total = sp.mul((float) s.alpha());
+                            if (withText) {
+                                int[] tidx = Pretrainer.batchAt(step, s.batchSize(), texts.size(), s.seed() ^ TEXT_SALT);
+                                Neighbourhoods tnb = Neighbourhoods.sampleWithin(layout, s.radius(), s.neighbourhoods(), language, rng);
+                                NDArray tsp = spatialLoss.compute(sheetOf(sub, model, adaptors, textRec, texts, tidx, textCache).sheet(), tnb);
+                                textSpatial = tsp.getFloat();
+                                total = total.add(tsp.mul((float) (s.alpha() * s.textWeight())));
+                            }
                             if (taskLoss != null) total = total.add(taskLoss);
                             if (s.mode() == Mode.CACHED || s.conditioning() > 0) total = total.add(c.mul((float) s.conditioning()));
                             gc.backward(total);
@@ -199,10 +235,12 @@ public final class TopoTrainer {
                         opt.update(adaptors.weights().all(), schedule.at(step), 1.0, n -> false, sub);
                         double tot = total.getFloat();
                         double secs = before + (System.nanoTime() - t0) / 1e9;
-                        curve.add(new double[] {step + 1, tot, task, spatial, cond, secs});
+                        curve.add(new double[] {step + 1, tot, task, spatial, cond, secs, textSpatial});
                     }
                     bar.step();
-                    bar.setExtraMessage(String.format(Locale.ROOT, " spatial %.3f%s", spatial, s.mode() == Mode.FULL ? String.format(Locale.ROOT, " task %.3f", task) : ""));
+                    bar.setExtraMessage(String.format(Locale.ROOT, " spatial %.3f%s%s", spatial,
+                            withText ? String.format(Locale.ROOT, " text %.3f", textSpatial) : "",
+                            s.mode() == Mode.FULL ? String.format(Locale.ROOT, " task %.3f", task) : ""));
                     if (stateDir != null && s.checkpointEvery() > 0 && ((step + 1) % s.checkpointEvery() == 0 || step + 1 == s.steps())) {
                         TrainState.save(stateDir, adaptors.weights(), opt, step + 1, curve, s.fingerprint());
                     }
@@ -212,6 +250,42 @@ public final class TopoTrainer {
         adaptors.weights().requireGradients(false);
         adaptors.cacheInverses();
         return curve;
+    }
+
+    private static final long TEXT_SALT = 0x7E47_7E47L;
+
+    /** A batch's sheet, and in FULL mode the forward pass's logits and batch (null in CACHED mode). */
+    private record Pass(NDArray sheet, NDArray logits, Batch batch) {}
+
+    /**
+     * The sheet (items x units) of a batch with the adaptors: from the cache (token means x W)
+     * in CACHED mode, else a forward pass through the frozen backbone.
+     */
+    private Pass sheetOf(NDManager sub, Backbone model, CorticalAdaptors adaptors, SheetRecorder rec, List<TrainItem> items, int[] idx,
+                         Map<LayerSite, float[]> cache) {
+        rec.reset(idx.length);
+        if (s.mode() == Mode.FULL) {
+            List<Example> ex = new ArrayList<>();
+            for (int i : idx) ex.add(items.get(i).example());
+            Batch batch = new Batch(model.config(), ex, true);
+            NDArray logits = model.forward(sub, batch, adaptors.hook(rec));
+            return new Pass(rec.sheet(sub), logits, batch);
+        } else {
+            for (LayerSite site : adaptors.sites()) {
+                float[] all = cache.get(site);
+                int w = all.length / items.size();
+                float[] x = new float[idx.length * w];
+                for (int r = 0; r < idx.length; r++) System.arraycopy(all, idx[r] * w, x, r * w, w);
+                NDArray xm = sub.create(x, new Shape(idx.length, w));
+                rec.record(site, xm.matMul(adaptors.matrix(site)));
+            }
+        }
+        return new Pass(rec.sheet(sub), null, null);
+    }
+
+    /** The units of the sheet's language stack(s). */
+    static int[] languageUnits(SheetLayout layout) {
+        return layout.modalityUnits(org.topoomni.sheet.Modality.LANGUAGE);
     }
 
     /**
@@ -243,6 +317,15 @@ public final class TopoTrainer {
      */
     public static double spatialLossOf(NDManager manager, Backbone model, CorticalAdaptors adaptors, Map<LayerSite, float[]> cache,
                                        int items, int batchSize, double radius, int neighbourhoods, int draws, long seed) {
+        return spatialLossOf(manager, model, adaptors, cache, items, batchSize, radius, neighbourhoods, draws, seed, null);
+    }
+
+    /**
+     * {@link #spatialLossOf(NDManager, Backbone, CorticalAdaptors, Map, int, int, double, int, int, long)}
+     * over neighbourhoods centred in and cut to {@code region} (null: the whole sheet).
+     */
+    public static double spatialLossOf(NDManager manager, Backbone model, CorticalAdaptors adaptors, Map<LayerSite, float[]> cache,
+                                       int items, int batchSize, double radius, int neighbourhoods, int draws, long seed, int[] region) {
         SheetLayout layout = model.sheet();
         SheetRecorder rec = new SheetRecorder(layout, adaptors.sites());
         SpatialCorrelationLoss loss = new SpatialCorrelationLoss();
@@ -262,7 +345,9 @@ public final class TopoTrainer {
                 }
                 NDArray sheet = rec.sheet(m);
                 for (int d = 0; d < draws; d++) {
-                    sum += loss.compute(sheet, Neighbourhoods.sample(layout, radius, neighbourhoods, rng)).getFloat();
+                    Neighbourhoods nb = region == null ? Neighbourhoods.sample(layout, radius, neighbourhoods, rng)
+                            : Neighbourhoods.sampleWithin(layout, radius, neighbourhoods, region, rng);
+                    sum += loss.compute(sheet, nb).getFloat();
                     n++;
                 }
             }

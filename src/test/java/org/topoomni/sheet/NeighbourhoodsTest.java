@@ -61,4 +61,27 @@ class NeighbourhoodsTest {
         for (int c : nb.centres()) counts[c]++;
         for (int c : counts) assertTrue(c > 120 && c < 280, "each of 100 cells should be drawn about 200 times, got " + c);
     }
+
+    @Test
+    void neighbourhoodsWithinARegionAreCentredInItAndCutToIt() {
+        SheetLayout tiny = SheetPresets.tinyOmni();
+        int[] language = tiny.modalityUnits(Modality.LANGUAGE);
+        boolean[] in = new boolean[tiny.units()];
+        for (int u : language) in[u] = true;
+        Neighbourhoods nb = Neighbourhoods.sampleWithin(tiny, 18, 200, language, new SplittableRandom(3));
+        Neighbourhoods whole = Neighbourhoods.around(tiny.rows(), tiny.cols(), new Disc(18), nb.centres());
+        int cut = 0;
+        for (int n = 0; n < nb.count(); n++) {
+            assertTrue(in[nb.centres()[n]], "centre " + nb.centres()[n] + " lies in the language stack");
+            for (int i = 0; i < nb.size(); i++) {
+                int u = nb.unit(n, i), w = whole.unit(n, i);
+                assertEquals(w >= 0 && in[w] ? w : -1, u, "a unit outside the region counts as off the sheet");
+                if (w >= 0 && !in[w]) cut++;
+            }
+        }
+        assertTrue(cut > 0, "a radius-18 disc reaches from the language stack into the encoders, and is cut there");
+        assertArrayEquals(nb.units(), Neighbourhoods.sampleWithin(tiny, 18, 200, language, new SplittableRandom(3)).units(), "seeded");
+        var e = assertThrows(IllegalArgumentException.class, () -> Neighbourhoods.sampleWithin(tiny, 18, 5, new int[0], new SplittableRandom(1)));
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
 }

@@ -53,6 +53,68 @@ class TopoTrainerTest {
     }
 
     @Test
+    void textBatchesSmoothTheLanguageStackForTexts() throws Exception {
+        OmniConfig cfg = OmniConfig.testTiny();
+        List<TrainItem> items = PretrainerTest.items(cfg, 24).stream().filter(t -> !t.example().plainText()).toList();
+        List<TrainItem> texts = texts(30);
+        try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1);
+             CorticalAdaptors with = new CorticalAdaptors(manager, model.stacks(), 2);
+             CorticalAdaptors without = new CorticalAdaptors(manager, model.stacks(), 2)) {
+            Map<LayerSite, float[]> cache = TopoTrainer.cacheMeans(manager, model, with.sites(), items, 8);
+            Map<LayerSite, float[]> textCache = TopoTrainer.cacheMeans(manager, model, with.sites(), texts, 8);
+            int[] language = TopoTrainer.languageUnits(model.sheet());
+            TopoTrainer.Settings s = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 20, 4, 20, 60, 6, 3e-3, 1.0, 3, 2, 1.0);
+            List<double[]> curve = new TopoTrainer(s, QUIET).train(manager, model, with, items, cache, texts, textCache, null, Integer.MAX_VALUE);
+            new TopoTrainer(settings(TopoTrainer.Mode.CACHED, 20, 60), QUIET).train(manager, model, without, items, cache, null, Integer.MAX_VALUE);
+            assertEquals(7, curve.get(0).length);
+            assertFalse(Double.isNaN(curve.get(59)[6]), "the curve records the text batches' loss");
+            double textWith = TopoTrainer.spatialLossOf(manager, model, with, textCache, texts.size(), 6, 4, 20, 3, 1, language);
+            double textWithout = TopoTrainer.spatialLossOf(manager, model, without, textCache, texts.size(), 6, 4, 20, 3, 1, language);
+            assertTrue(textWith < textWithout - 0.02, "text batches make the language stack smoother for texts: " + textWith + " vs " + textWithout);
+            assertTrue(with.worstConditionNumber() < 100, "W stays invertible: condition " + with.worstConditionNumber());
+            // the audiovisual items still train the whole sheet
+            double avWith = TopoTrainer.spatialLossOf(manager, model, with, cache, items.size(), 6, 4, 20, 3, 1);
+            CorticalAdaptors fresh = new CorticalAdaptors(manager, model.stacks(), 2);
+            fresh.cacheInverses();
+            double avBefore = TopoTrainer.spatialLossOf(manager, model, fresh, cache, items.size(), 6, 4, 20, 3, 1);
+            fresh.close();
+            assertTrue(avWith < avBefore - 0.05, "audiovisual spatial loss still falls: " + avBefore + " -> " + avWith);
+        }
+    }
+
+    /** Varied plain texts: random sentences over a small vocabulary. */
+    static List<TrainItem> texts(int n) {
+        String[] words = {"the", "dog", "sees", "a", "red", "ball", "we", "sing", "three", "songs", "zq", "xv", "and", "then", "runs"};
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        List<TrainItem> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int w = 0, len = 3 + rng.nextInt(6); w < len; w++) sb.append(w == 0 ? "" : " ").append(words[rng.nextInt(words.length)]);
+            out.add(new TrainItem("t" + i, org.topoomni.model.Example.text(PretrainerTest.tok.encode(sb.toString())), "text", "corpus", ""));
+        }
+        return out;
+    }
+
+    @Test
+    void textBatchesWithoutTextsAreAClearError() throws Exception {
+        OmniConfig cfg = OmniConfig.testTiny();
+        List<TrainItem> all = PretrainerTest.items(cfg, 12);
+        List<TrainItem> items = all.stream().filter(t -> !t.example().plainText()).toList();
+        TopoTrainer.Settings s = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 20, 4, 20, 5, 6, 3e-3, 1.0, 3, 2, 1.0);
+        try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1);
+             CorticalAdaptors a = new CorticalAdaptors(manager, model.stacks(), 2)) {
+            Map<LayerSite, float[]> cache = TopoTrainer.cacheMeans(manager, model, a.sites(), items, 8);
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> new TopoTrainer(s, QUIET).train(manager, model, a, items, cache, List.of(), null, null, Integer.MAX_VALUE));
+            assertTrue(e.getMessage().contains("needs at least 2 plain-text items"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> new TopoTrainer(s, QUIET).train(manager, model, a, items, cache, items, cache, null, Integer.MAX_VALUE));
+            assertTrue(e.getMessage().contains("plain-text items only"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 1, 4, 20, 10, 6, 1e-3, 1, 0, 0, -1));
+    }
+
+    @Test
     void interruptedFullModeRunResumesToTheSameAdaptors(@TempDir Path dir) throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
         List<TrainItem> items = PretrainerTest.items(cfg, 12).stream().filter(t -> !t.example().plainText()).toList();
