@@ -166,7 +166,7 @@ public final class TopoTrainer {
                                 Path stateDir, int maxSteps) throws IOException {
         if (items.size() < 2) throw new IllegalArgumentException("topographic training needs at least 2 items, got " + items.size());
         if (s.mode() == Mode.CACHED && cache == null) throw new IllegalArgumentException("cached mode needs the hidden-state cache");
-        boolean withText = s.textWeight() > 0;
+        boolean withText = s.textWeight() > 0 && s.alpha() > 0; // with alpha 0 (the control) the term weighs nothing: not computed
         if (withText && (texts == null || texts.size() < 2)) {
             throw new IllegalArgumentException("a text weight of " + s.textWeight() + " needs at least 2 plain-text items, got "
                     + (texts == null ? 0 : texts.size()));

@@ -110,6 +110,10 @@ class TopoTrainerTest {
             e = assertThrows(IllegalArgumentException.class,
                     () -> new TopoTrainer(s, QUIET).train(manager, model, a, items, cache, items, cache, null, Integer.MAX_VALUE));
             assertTrue(e.getMessage().contains("plain-text items only"), e.getMessage());
+            // the control (alpha 0) weighs the text term at 0: it needs no texts and draws no text batches
+            TopoTrainer.Settings control = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 0, 4, 20, 3, 6, 3e-3, 1.0, 3, 2, 1.0);
+            List<double[]> curve = new TopoTrainer(control, QUIET).train(manager, model, a, items, cache, List.of(), null, null, Integer.MAX_VALUE);
+            assertTrue(Double.isNaN(curve.get(2)[6]));
         }
         assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 1, 4, 20, 10, 6, 1e-3, 1, 0, 0, -1));
     }
