@@ -114,10 +114,12 @@ final class DemoCommand implements Callable<Integer> {
             boolean done = Files.isRegularFile(dir.resolve("summary.json"));
             stage("6/8 perturb the clusters of " + name, done, () -> {
                 if (!done) {
+                    // probe images: the held-out images of the localizer's library and of the pretraining extras
+                    Path extras = Defaults.pretrainingExtras(seed, extra);
                     int code = new CommandLine(new PerturbCommand()).setExecutionExceptionHandler(Errors::handle).execute(
                             "--model", out.resolve(name).toString(), "--localizer", out.resolve("localize").resolve(name).toString(),
-                            "--stimuli", lib.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
-                            "--coverage", quick ? "0,10,20" : "0,2.5,5,10,15,20,30", "--per-category", quick ? "8" : "20");
+                            "--stimuli", lib.toString(), "--more-images", extras.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
+                            "--coverage", quick ? "0,10,20" : "0,2.5,5,10,15,20,30", "--per-category", quick ? "8" : "40");
                     if (code != 0) throw new IllegalStateException("perturb " + name + " failed (exit " + code + ")");
                 }
                 return dir;

@@ -21,6 +21,9 @@ final class PerturbCommand implements Callable<Integer> {
     Path localizer;
     @Option(names = "--stimuli", required = true, description = "Stimulus library the localizer used (held-out images of its visual set are the probes).")
     Path stimuli;
+    @Option(names = "--more-images", split = ",", description = "Further libraries whose held-out visual images join the probe "
+            + "(e.g. the pretraining extras under .cache/stimuli); masks and deltas still come from --localizer.")
+    List<Path> moreImages;
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
     @Option(names = "--categories", split = ",", description = "Categories whose clusters are perturbed (default: faces,bodies,scenes,objects).")
@@ -29,7 +32,7 @@ final class PerturbCommand implements Callable<Integer> {
     double[] coverage;
     @Option(names = "--random-masks", defaultValue = "1", description = "Random masks per category and coverage (default: ${DEFAULT-VALUE}).")
     int randomMasks;
-    @Option(names = "--per-category", defaultValue = "20", description = "Held-out images per category, at most (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--per-category", defaultValue = "40", description = "Held-out images per category, at most (default: ${DEFAULT-VALUE}).")
     int perCategory;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the random masks and the image sample (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -44,7 +47,8 @@ final class PerturbCommand implements Callable<Integer> {
         Perturbation.Settings s = new Perturbation.Settings(categories != null ? categories.stream().map(String::trim).toList() : d.categories(),
                 coverage != null ? coverage : d.coverages(), randomMasks, perCategory, seed, maxTokens, batch);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Perturbation.Summary r = Perturbation.run(manager, model, localizer, stimuli, out, s, System.err, Progress.console(System.err));
+            Perturbation.Summary r = Perturbation.run(manager, model, localizer, stimuli, moreImages == null ? List.of() : moreImages, out, s,
+                    System.err, Progress.console(System.err));
             System.out.printf(Locale.ROOT, "perturbation of %s (%s): %d answers in %.1f s (%.1f answers/s); total %.1f s%n", r.model(), r.kind(),
                     r.timings().get("answers").intValue(), r.timings().get("probe_s"), r.timings().get("answers_per_s"), r.timings().get("total_s"));
             for (var e : r.categories().entrySet()) {

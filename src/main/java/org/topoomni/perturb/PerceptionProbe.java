@@ -153,25 +153,46 @@ public final class PerceptionProbe {
      */
     public static List<Image> heldOutImages(Backbone model, StimulusSet set, List<String> categories, int perCategory,
                                             long pretrainSeed, long seed) {
-        Path library = set.dir().getParent();
+        return heldOutImages(model, List.of(set), categories, perCategory, pretrainSeed, seed);
+    }
+
+    /**
+     * Held-out images of several visual sets pooled (the first is the localizer's library; the
+     * others only add probe images, e.g. the pretraining extras): per category the held-out
+     * images of every set, a seeded sample of at most {@code perCategory}. Images of a set after
+     * the first are named {@code <its library folder>/<id>}.
+     */
+    public static List<Image> heldOutImages(Backbone model, List<StimulusSet> sets, List<String> categories, int perCategory,
+                                            long pretrainSeed, long seed) {
+        if (sets == null || sets.isEmpty()) throw new IllegalArgumentException("no visual set to take probe images from");
+        Path library = sets.get(0).dir().getParent();
+        record Held(String id, StimulusSet.Item item) {}
         List<Image> out = new ArrayList<>();
         for (String c : categories) {
-            if (set.items(c).isEmpty()) {
-                throw new IllegalArgumentException("the visual set of " + library + " has no images of '" + c + "'; its categories: " + set.categories());
+            if (sets.get(0).items(c).isEmpty()) {
+                throw new IllegalArgumentException("the visual set of " + library + " has no images of '" + c + "'; its categories: " + sets.get(0).categories());
             }
-            List<StimulusSet.Item> held = new ArrayList<>(set.items(c).stream()
-                    .filter(i -> PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, pretrainSeed)).toList());
+            List<Held> held = new ArrayList<>();
+            int all = 0;
+            for (int k = 0; k < sets.size(); k++) {
+                StimulusSet set = sets.get(k);
+                String prefix = k == 0 ? "" : set.dir().getParent().getFileName() + "/";
+                all += set.items(c).size();
+                for (StimulusSet.Item i : set.items(c)) {
+                    if (PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, pretrainSeed)) held.add(new Held(prefix + i.id(), i));
+                }
+            }
             if (held.isEmpty()) {
                 throw new IllegalArgumentException("the visual set of " + library + " has no held-out images of '" + c + "' ("
-                        + set.items(c).size() + " images in all); the probe needs images the model was not trained on");
+                        + all + " images in all); the probe needs images the model was not trained on");
             }
             if (held.size() > perCategory) {
                 SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, "perturb/images/" + c));
                 for (int i = 0; i < perCategory; i++) java.util.Collections.swap(held, i, i + rng.nextInt(held.size() - i));
                 held = new ArrayList<>(held.subList(0, perCategory));
             }
-            held.sort(Comparator.comparing(StimulusSet.Item::id));
-            held.parallelStream().map(i -> new Image(i.id(), c, input(model, i.load())))
+            held.sort(Comparator.comparing(Held::id));
+            held.parallelStream().map(h -> new Image(h.id(), c, input(model, h.item().load())))
                     .forEachOrdered(out::add);
         }
         return out;

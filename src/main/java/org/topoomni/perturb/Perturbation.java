@@ -86,9 +86,9 @@ public final class Perturbation {
             coverages = coverages.clone();
         }
 
-        /** Faces, bodies, scenes, objects; 0-30%; one random mask; 20 images per category; 8 tokens; 512 rows per pass. */
+        /** Faces, bodies, scenes, objects; 0-30%; one random mask; 40 images per category; 8 tokens; 512 rows per pass. */
         public static Settings defaults() {
-            return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 20, 0, 8, 512);
+            return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 40, 0, 8, 512);
         }
     }
 
@@ -111,6 +111,16 @@ public final class Perturbation {
     /** Runs the experiment and writes summary.json, curves.png and examples.csv into {@code out}. */
     public static Summary run(NDManager manager, Path modelDir, Path localizerDir, Path library, Path out, Settings settings,
                               PrintStream log, Progress progress) throws IOException {
+        return run(manager, modelDir, localizerDir, library, List.of(), out, settings, log, progress);
+    }
+
+    /**
+     * Runs the experiment with probe images from {@code library} (the localizer's) and the held-out
+     * images of {@code moreImages} (further libraries with a visual set, e.g. the pretraining
+     * extras), and writes summary.json, curves.png and examples.csv into {@code out}.
+     */
+    public static Summary run(NDManager manager, Path modelDir, Path localizerDir, Path library, List<Path> moreImages, Path out,
+                              Settings settings, PrintStream log, Progress progress) throws IOException {
         if (out == null) throw new IllegalArgumentException("no output folder given");
         if (modelDir == null || !Files.isDirectory(modelDir)) throw new IllegalArgumentException("model folder not found: " + modelDir);
         long t0 = System.nanoTime();
@@ -121,6 +131,8 @@ public final class Perturbation {
         for (String c : settings.categories()) clusters.put(c, loc.cluster(c));
         timings.put("localizer_s", seconds(t0));
         StimulusSet visual = PerceptionProbe.visualSet(library);
+        List<StimulusSet> sets = new java.util.ArrayList<>(List.of(visual));
+        for (Path p : moreImages == null ? List.<Path>of() : moreImages) sets.add(PerceptionProbe.visualSet(p));
         long pretrainSeed = PerceptionProbe.pretrainSeed(modelDir);
         JsonNode meta = CorticalModel.isAdaptorRun(modelDir) ? Json.read(modelDir.resolve(CorticalModel.META)) : null;
 
@@ -134,7 +146,7 @@ public final class Perturbation {
                 log.printf(Locale.ROOT, "note: the localizer run was made on model '%s', this model is '%s'%n", loc.modelName(), model.name());
             }
             long tImages = System.nanoTime();
-            List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), visual, settings.categories(),
+            List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), sets, settings.categories(),
                     settings.perCategory(), pretrainSeed, settings.seed());
             timings.put("images_s", seconds(tImages));
             PerceptionProbe probe = new PerceptionProbe(model, images, visual.categories(), settings.maxTokens(), settings.batchSize());
@@ -156,6 +168,7 @@ public final class Perturbation {
             Map<String, Curves> curves = plan.curves(probe, answers);
             timings.put("total_s", seconds(t0));
             Map<String, Object> s = settingsMap(settings, loc, clusters, localizerDir, library, pretrainSeed, visual.categories());
+            s.put("more_images", sets.subList(1, sets.size()).stream().map(v -> v.dir().getParent().toAbsolutePath().normalize().toString()).toList());
             String kind = meta == null ? "backbone" : meta.path("control").asBoolean(false) ? "control" : "topographic";
             Boolean control = meta == null ? null : meta.path("control").asBoolean(false);
             Summary summary = new Summary(model.name(), kind, control, curves, s, timings);

@@ -84,6 +84,20 @@ class PerturbCliTest {
         assertEquals(1 + nImages + 2 * 3 * perMask, rows.size());
         assertEquals(rows.size() - 1, s.path("timings").path("answers").asInt());
 
+        // more probe images: the held-out images of a further library join those of the localizer's (here the same library
+        // again, so every held-out image comes twice, the second time named after its library folder)
+        Path more = tmp.resolve("more");
+        CliTest.Run m = CliTest.run("perturb", "--model", ctrl.toString(), "--localizer", loc.toString(), "--stimuli", lib.toString(),
+                "--more-images", lib.toString(), "--out", more.toString(), "--categories", "faces,bodies", "--coverage", "0",
+                "--random-masks", "0", "--per-category", "1000", "--max-tokens", "2");
+        assertEquals(0, m.code(), m.err());
+        List<String> baseline = Files.readAllLines(more.resolve("examples.csv")).subList(1, (int) (1 + 2 * (heldFaces + heldBodies)));
+        assertEquals(2 * (heldFaces + heldBodies), baseline.size());
+        assertEquals(heldFaces + heldBodies, baseline.stream().filter(x -> x.startsWith("lib/")).count(), "the further library's images are named after it");
+        JsonNode ms = new ObjectMapper().readTree(more.resolve("summary.json").toFile());
+        assertEquals(lib.toAbsolutePath().normalize().toString(), ms.path("settings").path("more_images").get(0).asText());
+        assertEquals(2 * heldFaces, ms.path("categories").path("faces").path("n_images").asInt());
+
         CliTest.Run missing = CliTest.run("perturb", "--model", ctrl.toString(), "--localizer", tmp.resolve("nope").toString(), "--stimuli", lib.toString(),
                 "--out", out.toString());
         assertEquals(2, missing.code());
