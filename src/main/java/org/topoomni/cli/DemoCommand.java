@@ -50,6 +50,13 @@ final class DemoCommand implements Callable<Integer> {
     /** Encoder-phase steps of `demo --quick`. */
     static final int QUICK_ENCODER_STEPS = 150;
     private final Map<String, Double> timings = new LinkedHashMap<>();
+    /**
+     * Stages whose work this run folder never timed: found done (e.g. the cached checkpoint of
+     * another run) with no time of their own. Kept in {@link #REUSED}; results.json lists them
+     * as "reused_stages", and the report then does not call the total a run from scratch.
+     */
+    private final java.util.Set<String> reusedStages = new java.util.LinkedHashSet<>();
+    static final String REUSED = "reused-stages.json";
 
     @Override
     public Integer call() throws Exception {
@@ -212,8 +219,11 @@ final class DemoCommand implements Callable<Integer> {
         T result = work.run();
         double secs = (System.nanoTime() - t) / 1e9;
         String key = name.substring(name.indexOf(' ') + 1);
+        if (done && !timings.containsKey(key)) reusedStages.add(key);
         if (!done || !timings.containsKey(key)) timings.put(key, secs);
-        AtomicFiles.writeString(out.resolve(TIMINGS), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(timings));
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        AtomicFiles.writeString(out.resolve(TIMINGS), om.writeValueAsString(timings));
+        AtomicFiles.writeString(out.resolve(REUSED), om.writeValueAsString(reusedStages));
         System.out.printf(Locale.ROOT, "   done in %.1f s%n", secs);
         return result;
     }
@@ -222,6 +232,8 @@ final class DemoCommand implements Callable<Integer> {
         Path f = out.resolve(TIMINGS);
         if (!Files.isRegularFile(f)) return;
         new ObjectMapper().readTree(f.toFile()).fields().forEachRemaining(e -> timings.put(e.getKey(), e.getValue().asDouble()));
+        Path r = out.resolve(REUSED);
+        if (Files.isRegularFile(r)) new ObjectMapper().readTree(r.toFile()).forEach(n -> reusedStages.add(n.asText()));
     }
 
     private void writeResults(Path model, List<RunComparison.Row> rows) throws Exception {
@@ -261,6 +273,8 @@ final class DemoCommand implements Callable<Integer> {
         }
         t.put("total", total);
         timings.put("total", total);
+        com.fasterxml.jackson.databind.node.ArrayNode reused = root.putArray("reused_stages");
+        reusedStages.forEach(reused::add);
         root.put("quick", quick);
         root.put("seed", seed);
         AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(root));

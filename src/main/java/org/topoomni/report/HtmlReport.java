@@ -852,6 +852,12 @@ public final class HtmlReport {
         return sb.append("</section>\n").toString();
     }
 
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     private String timings(JsonNode t) {
         StringBuilder sb = new StringBuilder("<table><tr><th>stage</th><th>time</th></tr>\n");
         // localizers, perturbation, screening: their summed time (the demo's 5-minute target), and which were timed
@@ -878,9 +884,20 @@ public final class HtmlReport {
             sb.append("<tr").append(isTotal ? " class=\"total\"" : "").append(">").append(td(esc(e.getKey()))).append(td(Html.duration(s))).append("</tr>\n");
         }
         sb.append("</table>\n");
+        JsonNode listed = run.results == null ? null : run.results.get("reused_stages");
+        if (listed != null && listed.isArray()) {
+            // the demo says which stages it reused; sub-second stages (the comparison) are then no sign of reuse
+            reused = listed.size() > 0;
+            analysisReused = false;
+            for (JsonNode n : listed) {
+                String k = n.asText().toLowerCase(Locale.ROOT);
+                for (String[] a : analysisStages) for (int j = 1; j < a.length; j++) analysisReused |= k.contains(a[j]);
+            }
+        }
         if (reused) {
-            sb.append("<p class=\"note\">Stages that took under a second were finished by an earlier, interrupted or repeated run and were reused "
-                    + "(the demo resumes where it stopped), so these times are not the cost of a run from scratch.</p>\n");
+            sb.append("<p class=\"note\">" + (listed != null && listed.isArray() ? "Stages reused from elsewhere (" + esc(String.join(", ", texts(listed))) + ") were "
+                    + "not timed in this run folder" : "Stages that took under a second were finished by an earlier, interrupted or repeated run and were reused "
+                    + "(the demo resumes where it stopped)") + ", so these times are not the cost of a run from scratch.</p>\n");
         }
         double total = RunFolder.num(t, "total");
         JsonNode quick = run.results.get("quick");

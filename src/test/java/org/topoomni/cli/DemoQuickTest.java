@@ -43,6 +43,7 @@ class DemoQuickTest {
         String html = Files.readString(out.resolve("report.html"));
         assertTrue(html.contains("Island Moran") && html.contains("data:image/png;base64,"), "the report");
 
+        assertTrue(r.path("reused_stages").isArray(), "results.json says which stages were reused from elsewhere");
         // killed after the localizers: the perturbation, screening and report are missing
         JsonNode timings = r.path("timings");
         deleteRecursively(out.resolve("perturb"));

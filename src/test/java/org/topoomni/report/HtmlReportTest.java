@@ -165,6 +165,32 @@ class HtmlReportTest {
         assertTrue(runSection.contains("localizers on topo"), "timings");
     }
 
+    @Test
+    void theDemoTimeCountsAsFromScratchUnlessTheDemoSaysItReusedAStage(@TempDir Path tmp) throws Exception {
+        Path run = DemoFolders.addPerturbAndDiscover(copy(base, tmp.resolve("run")));
+        com.fasterxml.jackson.databind.node.ObjectNode results = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(run.resolve("results.json"));
+        results.put("quick", false);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) results.get("timings")).put("compare topographic vs control", 0.3).put("total", 1500.0);
+        results.putArray("reused_stages"); // none: a run from an empty cache, whose comparison takes 0.3 s
+        Json.write(run.resolve("results.json"), results);
+        Map<String, String> checks = checklist(Files.readString(HtmlReport.write(run, "v")));
+        assertEquals("pass", statusOf(checks, "Demo from nothing to the report in ≤ 30 min => 25.0 min"), checks.toString());
+        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together"));
+
+        results.putArray("reused_stages").add("pretrain TinyOmni"); // the cached checkpoint of another run
+        Json.write(run.resolve("results.json"), results);
+        String html = Files.readString(HtmlReport.write(run, "v"));
+        checks = checklist(html);
+        assertEquals("missing", statusOf(checks, "Demo from nothing to the report in ≤ 30 min => 25.0 min (stages reused: not a run from scratch)"));
+        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together"), "their own stages were timed");
+        assertTrue(section(html, "run").contains("Stages reused from elsewhere (pretrain TinyOmni)"));
+
+        results.remove("reused_stages"); // an older run folder: a sub-second stage is taken as reused
+        Json.write(run.resolve("results.json"), results);
+        checks = checklist(Files.readString(HtmlReport.write(run, "v")));
+        assertEquals("missing", statusOf(checks, "Demo from nothing to the report in ≤ 30 min"));
+    }
+
     static List<String> iterable(java.util.Iterator<String> it) {
         List<String> out = new ArrayList<>();
         it.forEachRemaining(out::add);
