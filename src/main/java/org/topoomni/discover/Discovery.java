@@ -223,11 +223,6 @@ public final class Discovery {
         return new Analysis(ids, embeddings, dim, fwhm, tree, walk, List.copyOf(found), seconds);
     }
 
-    /** The selectivity map of a group of items against all the others, on responses already smoothed. */
-    public static SelectivityMap clusterMap(SmoothedResponses smoothed, int[] members, String name, SelectivityAnalysis.Settings settings) {
-        return clusterMap(smoothed, members, null, name, settings);
-    }
-
     /**
      * Which items a group is compared with: those of its kind when {@link GroupVsRest#reference}
      * says so, else null (all other items).

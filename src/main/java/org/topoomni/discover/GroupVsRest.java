@@ -142,11 +142,6 @@ public final class GroupVsRest {
         return k < 0 || kindTotals[k].size() - group.size() < 2 ? total : kindTotals[k];
     }
 
-    /** Whether the group is compared with the items of its kind only (see {@link #reference}). */
-    public boolean withinKind(Sums group) {
-        return reference(group) != total || kindCount == 1;
-    }
-
     /** Sums over the given items: O(items.length x units), parallel over blocks of units. */
     public Sums sums(int[] group) {
         for (int r : group) {

@@ -148,19 +148,10 @@ public final class PerceptionProbe {
     }
 
     /**
-     * Held-out images of some categories of a visual set: at most {@code perCategory} each (a
-     * seeded sample when there are more), in category then id order.
-     */
-    public static List<Image> heldOutImages(Backbone model, StimulusSet set, List<String> categories, int perCategory,
-                                            long pretrainSeed, long seed) {
-        return heldOutImages(model, List.of(set), categories, perCategory, pretrainSeed, seed);
-    }
-
-    /**
-     * Held-out images of several visual sets pooled (the first is the localizer's library; the
+     * Held-out images of some categories of one or more visual sets, pooled (the first is the localizer's library; the
      * others only add probe images, e.g. the pretraining extras): per category the held-out
-     * images of every set, a seeded sample of at most {@code perCategory}. Images of a set after
-     * the first are named {@code <its library folder>/<id>}.
+     * images of every set, a seeded sample of at most {@code perCategory}, in category then id
+     * order. Images of a set after the first are named {@code <its library folder>/<id>}.
      */
     public static List<Image> heldOutImages(Backbone model, List<StimulusSet> sets, List<String> categories, int perCategory,
                                             long pretrainSeed, long seed) {

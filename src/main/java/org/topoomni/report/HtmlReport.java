@@ -852,6 +852,14 @@ public final class HtmlReport {
         return sb.append("</section>\n").toString();
     }
 
+    /** Which of the analysis stages ({name, keyword...}) a lower-case stage name is, or -1. */
+    private static int analysisStage(String key, String[][] stages) {
+        for (int a = 0; a < stages.length; a++) {
+            for (int j = 1; j < stages[a].length; j++) if (key.contains(stages[a][j])) return a;
+        }
+        return -1;
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
@@ -872,14 +880,11 @@ public final class HtmlReport {
             boolean isTotal = e.getKey().equals("total");
             if (!isTotal && s < 1) reused = true;
             String k = e.getKey().toLowerCase(Locale.ROOT);
-            for (int a = 0; a < analysisStages.length; a++) {
-                boolean match = false;
-                for (int j = 1; j < analysisStages[a].length; j++) match |= k.contains(analysisStages[a][j]);
-                if (!match) continue;
+            int a = analysisStage(k, analysisStages);
+            if (a >= 0) {
                 timed[a] = true;
                 analysisSeconds[a] += s;
                 if (s < 1) analysisReused = true;
-                break;
             }
             sb.append("<tr").append(isTotal ? " class=\"total\"" : "").append(">").append(td(esc(e.getKey()))).append(td(Html.duration(s))).append("</tr>\n");
         }
@@ -889,10 +894,7 @@ public final class HtmlReport {
             // the demo says which stages it reused; sub-second stages (the comparison) are then no sign of reuse
             reused = listed.size() > 0;
             analysisReused = false;
-            for (JsonNode n : listed) {
-                String k = n.asText().toLowerCase(Locale.ROOT);
-                for (String[] a : analysisStages) for (int j = 1; j < a.length; j++) analysisReused |= k.contains(a[j]);
-            }
+            for (JsonNode n : listed) analysisReused |= analysisStage(n.asText().toLowerCase(Locale.ROOT), analysisStages) >= 0;
         }
         if (reused) {
             sb.append("<p class=\"note\">" + (listed != null && listed.isArray() ? "Stages reused from elsewhere (" + esc(String.join(", ", texts(listed))) + ") were "

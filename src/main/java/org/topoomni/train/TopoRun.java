@@ -75,17 +75,17 @@ public final class TopoRun {
                 held.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0]), r.kind(), r.category(), r.answer()));
             }
             List<TrainItem> textTrain = texts(corpus, model, false), textHeld = texts(corpus, model, true);
-            boolean textBatches = settings.textWeight() > 0 && settings.alpha() > 0; // the control (alpha 0) needs none
-            if (textBatches && textTrain.size() < 2) {
+            boolean withText = settings.textBatches(); // the control (alpha 0) needs no texts
+            if (withText && textTrain.size() < 2) {
                 throw new IllegalArgumentException(library + " has no '" + TEXT_CATEGORY + "' texts for the text batches; generate the library with "
                         + "the text family, or set the text weight to 0");
             }
             log.printf(Locale.ROOT, "%d training items, %d held out%s; sheet %d x %d; radius %.0f, alpha %s, mode %s%n", train.size(), held.size(),
-                    textBatches ? String.format(Locale.ROOT, ", %d texts (weight %s)", textTrain.size(), settings.textWeight()) : "",
+                    withText ? String.format(Locale.ROOT, ", %d texts (weight %s)", textTrain.size(), settings.textWeight()) : "",
                     model.sheet().rows(), model.sheet().cols(), settings.radius(), settings.alpha(), settings.mode().name().toLowerCase(Locale.ROOT));
             try (CorticalAdaptors adaptors = new CorticalAdaptors(manager, model.stacks(), settings.seed())) {
                 long t0 = System.nanoTime();
-                boolean cached = settings.mode() == TopoTrainer.Mode.CACHED, withText = textBatches;
+                boolean cached = settings.mode() == TopoTrainer.Mode.CACHED;
                 Map<LayerSite, float[]> cache = cached ? TopoTrainer.cacheMeans(manager, model, adaptors.sites(), train, 32) : null;
                 Map<LayerSite, float[]> textCache = cached && withText ? TopoTrainer.cacheMeans(manager, model, adaptors.sites(), textTrain, 32) : null;
                 double cacheSeconds = (System.nanoTime() - t0) / 1e9;

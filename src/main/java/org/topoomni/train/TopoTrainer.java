@@ -80,6 +80,11 @@ public final class TopoTrainer {
             if (steps <= 0 || batchSize < 2) throw new IllegalArgumentException("need steps > 0 and a batch of at least 2 items (the spatial loss needs 2 samples)");
         }
 
+        /** Whether steps draw text batches: a positive text weight, and alpha &gt; 0 (the control weighs the term at 0). */
+        public boolean textBatches() {
+            return textWeight > 0 && alpha > 0;
+        }
+
         String fingerprint() {
             return "topo mode=" + mode + " alpha=" + alpha + " radius=" + radius + " n=" + neighbourhoods + " steps=" + steps
                     + " batch=" + batchSize + " lr=" + learningRate + " cond=" + conditioning + " seed=" + seed
@@ -166,7 +171,7 @@ public final class TopoTrainer {
                                 Path stateDir, int maxSteps) throws IOException {
         if (items.size() < 2) throw new IllegalArgumentException("topographic training needs at least 2 items, got " + items.size());
         if (s.mode() == Mode.CACHED && cache == null) throw new IllegalArgumentException("cached mode needs the hidden-state cache");
-        boolean withText = s.textWeight() > 0 && s.alpha() > 0; // with alpha 0 (the control) the term weighs nothing: not computed
+        boolean withText = s.textBatches();
         if (withText && (texts == null || texts.size() < 2)) {
             throw new IllegalArgumentException("a text weight of " + s.textWeight() + " needs at least 2 plain-text items, got "
                     + (texts == null ? 0 : texts.size()));
