@@ -156,10 +156,24 @@ public final class Discovery {
      * @param tree     the Ward tree of the embeddings
      * @param walk     the walk
      * @param clusters the clusters by score, highest first
+     * @param labelMaps evaluation only, with hidden labels: per label, the map of ALL its items
+     *                  (members = the label, compared as a cluster would be), i.e. the best a
+     *                  walk could find for that category; empty without labels
      * @param seconds  time per stage
      */
     public record Analysis(List<String> ids, double[] embeddings, int dim, double fwhm, WardTree tree, ClusterWalk.Result walk, List<Found> clusters,
-                           Map<String, Double> seconds) {}
+                           Map<String, LabelMap> labelMaps, Map<String, Double> seconds) {}
+
+    /**
+     * The map of every pool item that carries one hidden label, scored and mapped exactly as a
+     * cluster of those items would be: whether the sheet holds a region for the category at all,
+     * apart from whether the walk finds it.
+     *
+     * @param size  items with the label
+     * @param score the walk's score of that item set (median t)
+     * @param map   its selectivity map
+     */
+    public record LabelMap(int size, double score, SelectivityMap map) {}
 
     /**
      * The statistics half: smoothing, Ward tree, walk and cluster maps, from the sheet responses
@@ -219,8 +233,31 @@ public final class Discovery {
             found.add(new Found(k + 1, c, m, labelCounts(c.members(), raw, labels)));
         }
         seconds.put("maps", since(t0));
+        t0 = System.nanoTime();
+        Map<String, LabelMap> labelMaps = labels == null ? Map.of() : labelMaps(raw, labels, kinds, smoothed, groups, s);
+        if (labels != null) {
+            seconds.put("label_maps", since(t0));
+            lg.printf(Locale.ROOT, "maps of all items of each of the %d hidden labels (evaluation only) in %.1f s%n", labelMaps.size(), seconds.get("label_maps"));
+        }
         List<String> ids = raw.rows().stream().map(SheetResponses.Row::id).toList();
-        return new Analysis(ids, embeddings, dim, fwhm, tree, walk, List.copyOf(found), seconds);
+        return new Analysis(ids, embeddings, dim, fwhm, tree, walk, List.copyOf(found), labelMaps, seconds);
+    }
+
+    /** Per hidden label (sorted), the map of all its items; labels with fewer than 2 items, or covering all but one item, are left out. */
+    static Map<String, LabelMap> labelMaps(SheetResponses raw, Map<String, String> labels, int[] kinds, SmoothedResponses smoothed,
+                                           GroupVsRest groups, Settings s) {
+        Map<String, List<Integer>> rows = new TreeMap<>();
+        for (int i = 0; i < raw.stimuli(); i++) rows.computeIfAbsent(labels.getOrDefault(raw.rows().get(i).id(), UNLABELLED), k -> new ArrayList<>()).add(i);
+        Map<String, LabelMap> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Integer>> e : rows.entrySet()) {
+            int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            if (members.length < 2 || members.length > raw.stimuli() - 2) continue;
+            double score = GroupVsRest.median(groups.t(groups.sums(members)));
+            SelectivityMap m = clusterMap(smoothed, members, comparedWith(groups, kinds, members),
+                    "label-" + e.getKey().replaceAll("[^A-Za-z0-9_.-]", "_"), s.analysis());
+            out.put(e.getKey(), new LabelMap(members.length, score, m));
+        }
+        return out;
     }
 
     /**
@@ -486,7 +523,11 @@ public final class Discovery {
         return e;
     }
 
-    /** Per hidden label: how many items, the cluster holding most of them, its share of them (recall) and its purity. */
+    /**
+     * Per hidden label: how many items, the cluster holding most of them, its share of them
+     * (recall) and its purity, and the map of all the label's items ({@code all_items_map}: what
+     * a perfect walk would report for the category).
+     */
     static Map<String, Object> categories(Analysis a, Map<String, String> labels) {
         Map<String, Integer> totals = new TreeMap<>();
         for (String id : a.ids()) totals.merge(labels.getOrDefault(id, UNLABELLED), 1, Integer::sum);
@@ -507,6 +548,16 @@ public final class Discovery {
             e.put("recall", (double) bestCount / t.getValue());
             e.put("precision", best == null ? Double.NaN : (double) bestCount / best.cluster().size());
             e.put("is_top_label", best != null && t.getKey().equals(best.topLabel()));
+            LabelMap lm = a.labelMaps().get(t.getKey());
+            if (lm != null) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("score", lm.score());
+                m.put("n_significant", lm.map().nSignificant());
+                m.put("island_morans_i", lm.map().islands().meanI());
+                m.put("n_islands", lm.map().islands().nIslands());
+                m.put("n_significant_islands", lm.map().islands().nSignificantIslands());
+                e.put("all_items_map", m);
+            }
             out.put(t.getKey(), e);
         }
         return out;

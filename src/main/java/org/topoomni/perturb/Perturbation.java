@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Drive and suppress category clusters and measure what the model reports (METHOD.md section 6).
@@ -92,10 +93,15 @@ public final class Perturbation {
         }
     }
 
-    /** The dose-response curves of one category (one value per coverage; random: mean over the random masks). */
+    /**
+     * The dose-response curves of one category (one value per coverage; random: mean over the
+     * random masks). {@code suppressOtherByCategory} splits {@code suppressOtherAccuracy} by the
+     * other images' own category (which of them a suppression hits), likewise for random masks.
+     */
     public record Curves(double[] coverage, int[] nUnits, double[] driveRate, double[] suppressAccuracy, double[] suppressOtherAccuracy,
                          double[] randomDriveRate, double[] randomSuppressAccuracy, double[] randomSuppressOtherAccuracy,
-                         double[] clusterMeanDelta, double[] randomMeanDelta, int nImages, int nOtherImages) {}
+                         double[] clusterMeanDelta, double[] randomMeanDelta, int nImages, int nOtherImages,
+                         Map<String, double[]> suppressOtherByCategory, Map<String, double[]> randomSuppressOtherByCategory) {}
 
     /** What a run found; {@code summary.json} holds the same. */
     public record Summary(String model, String kind, Boolean control, Map<String, Curves> categories,
@@ -264,6 +270,12 @@ public final class Perturbation {
                 double[][] drive = new double[masks][cov.length], driveN = new double[masks][cov.length];
                 double[][] sup = new double[masks][cov.length], supN = new double[masks][cov.length];
                 double[][] oth = new double[masks][cov.length], othN = new double[masks][cov.length];
+                Map<String, double[][]> by = new TreeMap<>(), byN = new TreeMap<>(); // per other category: [mask][coverage]
+                for (PerceptionProbe.Image img : images) {
+                    if (img.category().equals(x)) continue;
+                    by.computeIfAbsent(img.category(), k -> new double[masks][cov.length]);
+                    byN.computeIfAbsent(img.category(), k -> new double[masks][cov.length]);
+                }
                 for (int r = 0; r < trials.size(); r++) {
                     Key k = keys.get(r);
                     PerceptionProbe.Image img = images.get(trials.get(r).image());
@@ -271,24 +283,31 @@ public final class Perturbation {
                     if (k.mask() == Key.NONE) { // the unperturbed answer counts at every coverage of size 0, for every mask
                         for (int ci = 0; ci < cov.length; ci++) {
                             if (sizes.get(x)[ci] != 0) continue;
-                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, true, m, ci, drive, driveN, sup, supN, oth, othN);
-                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, false, m, ci, drive, driveN, sup, supN, oth, othN);
+                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, true, m, ci, drive, driveN, sup, supN, oth, othN, by, byN);
+                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, false, m, ci, drive, driveN, sup, supN, oth, othN, by, byN);
                         }
                     } else if (x.equals(k.target())) {
-                        tally(probe, x, img, a, k.drive(), k.mask() + 1, k.coverage(), drive, driveN, sup, supN, oth, othN);
+                        tally(probe, x, img, a, k.drive(), k.mask() + 1, k.coverage(), drive, driveN, sup, supN, oth, othN, by, byN);
                     }
                 }
                 double[][] dr = ratio(drive, driveN), sr = ratio(sup, supN), or = ratio(oth, othN);
                 int nx = 0;
                 for (PerceptionProbe.Image img : images) if (img.category().equals(x)) nx++;
+                Map<String, double[]> byCluster = new LinkedHashMap<>(), byRandom = new LinkedHashMap<>();
+                for (String y : by.keySet()) {
+                    double[][] ry = ratio(by.get(y), byN.get(y));
+                    byCluster.put(y, ry[0]);
+                    byRandom.put(y, randomMean(ry));
+                }
                 out.put(x, new Curves(cov.clone(), sizes.get(x), dr[0], sr[0], or[0], randomMean(dr), randomMean(sr), randomMean(or),
-                        meanDelta.get(x)[0], meanDelta.get(x)[1], nx, images.size() - nx));
+                        meanDelta.get(x)[0], meanDelta.get(x)[1], nx, images.size() - nx, byCluster, byRandom));
             }
             return out;
         }
 
         private static void tally(PerceptionProbe probe, String x, PerceptionProbe.Image img, String answer, boolean drive, int m, int ci,
-                                  double[][] dr, double[][] drN, double[][] sup, double[][] supN, double[][] oth, double[][] othN) {
+                                  double[][] dr, double[][] drN, double[][] sup, double[][] supN, double[][] oth, double[][] othN,
+                                  Map<String, double[][]> by, Map<String, double[][]> byN) {
             boolean isX = img.category().equals(x);
             if (drive) {
                 if (isX) return;
@@ -298,8 +317,11 @@ public final class Perturbation {
                 sup[m][ci] += probe.names(answer, x) ? 1 : 0;
                 supN[m][ci]++;
             } else {
-                oth[m][ci] += probe.names(answer, img.category()) ? 1 : 0;
+                double hit = probe.names(answer, img.category()) ? 1 : 0;
+                oth[m][ci] += hit;
                 othN[m][ci]++;
+                by.get(img.category())[m][ci] += hit;
+                byN.get(img.category())[m][ci]++;
             }
         }
 
@@ -336,6 +358,8 @@ public final class Perturbation {
         m.put("random_drive_rate", c.randomDriveRate());
         m.put("random_suppress_accuracy", c.randomSuppressAccuracy());
         m.put("random_suppress_other_accuracy", c.randomSuppressOtherAccuracy());
+        m.put("suppress_other_by_category", c.suppressOtherByCategory());
+        m.put("random_suppress_other_by_category", c.randomSuppressOtherByCategory());
         m.put("cluster_mean_delta", c.clusterMeanDelta());
         m.put("random_mean_delta", c.randomMeanDelta());
         m.put("n_images", c.nImages());

@@ -590,11 +590,38 @@ public final class HtmlReport {
                 sb.append(td(s < 0 ? "n/a" : pct(c.randomSuppress()[s]) + " (" + Html.points(-c.randomSuppressDrop(s)) + ")")).append("</tr>\n");
             }
             sb.append("</table>\n");
+            sb.append(specificity(curves));
             sb.append(image("perturb/" + m + "/curves.png", FULL_WIDTH, m + " dose-response curves", null));
         }
         sb.append("<p class=\"note\">Coverage: the fraction of the vision stack's units in the mask (the top units by t from the even-run localizer). "
                 + "Rates are fractions of held-out images whose answer names the category. Coloured cells: the face targets of the perturbation issue.</p>\n");
         return sb.append("</section>\n").toString();
+    }
+
+    /**
+     * Which other categories a suppression hits: per suppressed category, each other category's
+     * identification before and at the target coverage, cluster and random masks. Empty for
+     * summaries without the split.
+     */
+    private static String specificity(Map<String, PerturbCurves> curves) {
+        Set<String> others = new java.util.TreeSet<>();
+        for (PerturbCurves c : curves.values()) others.addAll(c.otherByCategory().keySet());
+        if (others.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("<p class=\"line\">Specificity: identification of each other category before &rarr; while the "
+                + "row's cluster is suppressed at " + pct(Targets.SUPPRESS_COVERAGE) + " (random mask of the same size in brackets).</p>\n");
+        sb.append("<table><tr><th>suppressed</th>");
+        for (String y : others) sb.append("<th>").append(esc(y)).append("</th>");
+        sb.append("</tr>\n");
+        for (PerturbCurves c : curves.values()) {
+            int z = c.at(0), s = c.at(Targets.SUPPRESS_COVERAGE);
+            sb.append("<tr>").append(td(esc(c.category())));
+            for (String y : others) {
+                double[] a = c.otherByCategory().get(y), r = c.randomOtherByCategory().get(y);
+                sb.append(td(a == null || z < 0 || s < 0 ? "" : pct(a[z]) + " &rarr; " + pct(a[s]) + (r == null ? "" : " (" + pct(r[s]) + ")")));
+            }
+            sb.append("</tr>\n");
+        }
+        return sb.append("</table>\n").toString();
     }
 
     // ------------------------------------------------------------------ discovered clusters
@@ -656,6 +683,7 @@ public final class HtmlReport {
                     .append("<td class=\"l\">").append(l == null ? "" : known.contains(bareLabel(l)) ? "yes" : isNovel ? "<b>no: a discovery</b>" : "no").append("</td></tr>\n");
         }
         sb.append("</table>\n");
+        sb.append(hiddenCategories(known));
         sb.append(image("discover/dendrogram.png", FULL_WIDTH, "dendrogram", "the Ward tree of the pool's embeddings (discover/dendrogram.png)"));
         sb.append("<div class=\"gallery\">\n");
         for (JsonNode c : clusters) {
@@ -668,6 +696,35 @@ public final class HtmlReport {
             sb.append("</div>\n");
         }
         return sb.append("</div>\n</section>\n").toString();
+    }
+
+    /**
+     * Per hidden label: the cluster that holds most of its items, and the map of all its items
+     * (what a perfect walk would report), so a reader can tell a category the sheet has no
+     * region for from one the walk missed. Empty without labels.
+     */
+    private String hiddenCategories(Set<String> known) {
+        JsonNode cats = run.discover.get("categories");
+        if (cats == null || !cats.isObject() || cats.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("<p class=\"line\">Hidden categories (evaluation only): the cluster holding most of each category's "
+                + "items, and the map of <i>all</i> its items, scored and mapped as a cluster would be &mdash; the best a walk could report. "
+                + "A category whose own map has no contiguous island has no region on the sheet for any walk to find.</p>\n");
+        sb.append("<table><tr><th class=\"l\">category</th><th>stimuli</th><th>best cluster</th><th>recall</th><th>precision</th>"
+                + "<th>all items: score</th><th>significant units</th><th>island Moran's I</th><th>islands</th><th class=\"l\">named by a localizer?</th></tr>\n");
+        for (Iterator<Map.Entry<String, JsonNode>> it = cats.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode c = e.getValue(), m = c.path("all_items_map");
+            String best = text(c, "best_cluster");
+            sb.append("<tr><td class=\"l\">").append(esc(e.getKey())).append("</td>").append(td(String.valueOf(integer(c, "n_items", 0))))
+                    .append(td(best == null ? "none" : "<a href=\"#cluster-" + esc(best) + "\">" + esc(best) + "</a>"))
+                    .append(td(pct(RunFolder.num(c, "recall")))).append(td(pct(RunFolder.num(c, "precision"))))
+                    .append(td(m.isMissingNode() ? "n/a" : num(RunFolder.num(m, "score"), 2)))
+                    .append(td(m.isMissingNode() ? "n/a" : String.valueOf(integer(m, "n_significant", 0))))
+                    .append(td(m.isMissingNode() ? "n/a" : num(RunFolder.num(m, "island_morans_i"), 2)))
+                    .append(td(m.isMissingNode() ? "n/a" : String.valueOf(integer(m, "n_islands", 0))))
+                    .append("<td class=\"l\">").append(known.contains(bareLabel(e.getKey())) ? "yes" : "no").append("</td></tr>\n");
+        }
+        return sb.append("</table>\n").toString();
     }
 
     /** The cluster's collage or map: the path in the summary (relative to discover/), else discover/cluster-&lt;id&gt;/&lt;kind&gt;.png. */

@@ -16,12 +16,14 @@ import java.util.Map;
  * <li>drive_rate: answers naming the category for images of the other categories, cluster mask;</li>
  * <li>suppress_accuracy / suppress_other_accuracy: identification of the category's own images /
  *     of the other categories' images while the category's cluster is suppressed;</li>
- * <li>random_drive_rate / random_suppress_accuracy: the same with random masks of equal size.</li>
+ * <li>random_drive_rate / random_suppress_accuracy: the same with random masks of equal size;</li>
+ * <li>suppress_other_by_category / random_suppress_other_by_category: suppress_other_accuracy
+ *     split by the other images' category (empty when the summary predates them).</li>
  * </ul>
  * Coverage 0 is the unperturbed model; arrays that are absent read as NaN.
  */
 record PerturbCurves(String category, double[] coverage, double[] drive, double[] suppress, double[] suppressOther,
-                     double[] randomDrive, double[] randomSuppress) {
+                     double[] randomDrive, double[] randomSuppress, Map<String, double[]> otherByCategory, Map<String, double[]> randomOtherByCategory) {
 
     static final String[] KEYS = {"drive_rate", "suppress_accuracy", "suppress_other_accuracy", "random_drive_rate", "random_suppress_accuracy"};
 
@@ -46,7 +48,19 @@ record PerturbCurves(String category, double[] coverage, double[] drive, double[
                     java.util.Arrays.fill(a[k], Double.NaN);
                 }
             }
-            out.put(c, new PerturbCurves(c, cov, a[0], a[1], a[2], a[3], a[4]));
+            out.put(c, new PerturbCurves(c, cov, a[0], a[1], a[2], a[3], a[4], byCategory(n, "suppress_other_by_category", cov.length, source + " " + c),
+                    byCategory(n, "random_suppress_other_by_category", cov.length, source + " " + c)));
+        }
+        return out;
+    }
+
+    private static Map<String, double[]> byCategory(JsonNode n, String key, int length, String where) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        JsonNode o = n.get(key);
+        if (o == null || !o.isObject()) return out;
+        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
+            String y = it.next();
+            out.put(y, array(o, y, length, where + " " + key));
         }
         return out;
     }

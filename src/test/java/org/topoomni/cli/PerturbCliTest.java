@@ -23,6 +23,12 @@ import static org.junit.jupiter.api.Assertions.*;
 /** perturb end to end on a tiny model: stimuli -> pretrain -> adaptors -> localize -> perturb, and its bad inputs. */
 class PerturbCliTest {
 
+    private static List<String> iterable(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+
     @Test
     void tinyControlModelEndToEndAndBadInputs(@TempDir Path tmp) throws Exception {
         Path lib = tmp.resolve("lib"), base = tmp.resolve("base"), ctrl = tmp.resolve("control"), loc = tmp.resolve("loc"), out = tmp.resolve("out");
@@ -73,6 +79,13 @@ class PerturbCliTest {
             for (String k : List.of("drive_rate", "suppress_accuracy", "suppress_other_accuracy")) {
                 assertEquals(cat.path(k).get(0).asDouble(), cat.path("random_" + k).get(0).asDouble(), "coverage 0 is the unperturbed model for both");
                 for (JsonNode v : cat.path(k)) assertTrue(v.asDouble() >= 0 && v.asDouble() <= 1);
+            }
+            // the split by the other images' category: here one other category, so it is the pooled curve itself
+            String other = c.equals("faces") ? "bodies" : "faces";
+            for (String k : List.of("suppress_other", "random_suppress_other")) {
+                JsonNode by = cat.path(k + "_by_category");
+                assertEquals(List.of(other), iterable(by.fieldNames()), c + "." + k + "_by_category");
+                assertEquals(cat.path(k + "_accuracy"), by.path(other), c + "." + k + "_by_category." + other);
             }
         }
         assertTrue(Files.size(out.resolve("curves.png")) > 1000);

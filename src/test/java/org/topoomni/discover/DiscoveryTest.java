@@ -58,6 +58,32 @@ class DiscoveryTest {
     }
 
     @Test
+    void eachHiddenLabelGetsTheMapOfAllItsItemsAndOnlyWithLabels() {
+        Discovery.Analysis a = analyse(labels(), 1);
+        assertEquals(6, a.labelMaps().size(), "one map per hidden label");
+        GroupVsRest g = new GroupVsRest(SmoothedResponses.of(POOL.responses(), a.fwhm()).responses().data(), POOL.responses().units(), null);
+        for (int k = 0; k < 6; k++) {
+            Discovery.LabelMap m = a.labelMaps().get("group-" + k);
+            assertEquals(30, m.size());
+            assertEquals(30, m.map().nOn());
+            assertEquals(150, m.map().nOff());
+            assertEquals(GroupVsRest.median(g.t(g.sums(POOL.rows(k)))), m.score(), 1e-9, "scored as the walk scores a node");
+            if (POOL.responsive(k)) {
+                assertEquals(1, m.map().islands().nIslands(), "the planted patch is the label's one island");
+                assertTrue(m.map().islands().meanI() > 0.4, "Moran's I " + m.map().islands().meanI());
+                assertTrue(POOL.patches().get(k).contains(m.map().peak().row(), m.map().peak().col()));
+            } else {
+                assertEquals(0, m.map().nSignificant(), "a group that responds like noise has no significant unit at q < 0.001");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> g0 = (Map<String, Object>) ((Map<String, Object>) Discovery.categories(a, labels()).get("group-0")).get("all_items_map");
+        assertEquals(a.labelMaps().get("group-0").map().islands().meanI(), g0.get("island_morans_i"));
+        assertEquals(1, g0.get("n_islands"));
+        assertTrue(analyse(null, 1).labelMaps().isEmpty(), "no labels, no label maps");
+    }
+
+    @Test
     void aClusterOfOneKindIsMappedAgainstTheOtherItemsOfItsKind() {
         int n = POOL.items();
         int[] kinds = new int[n];

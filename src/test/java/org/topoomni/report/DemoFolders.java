@@ -121,7 +121,11 @@ public final class DemoFolders {
             AtomicFiles.writePng(cd.resolve("collage.png"), tile(0x336699 + 0x1000 * Integer.parseInt(k[0])));
             Files.copy(dir.resolve("localize/topo/faces/map.png"), cd.resolve("map.png"));
         }
-        Json.write(dir.resolve("discover/summary.json"), Map.of("clusters", clusters));
+        Map<String, Object> categories = new LinkedHashMap<>();
+        categories.put("animals", Map.of("n_items", 64, "best_cluster", 0, "recall", 0.3, "precision", 0.9,
+                "all_items_map", Map.of("score", 0.42, "n_significant", 123, "island_morans_i", 0.47, "n_islands", 2)));
+        categories.put("birds", Map.of("n_items", 64, "recall", 0.0));
+        Json.write(dir.resolve("discover/summary.json"), Map.of("clusters", clusters, "categories", categories));
         AtomicFiles.writePng(dir.resolve("discover/dendrogram.png"), tile(0x999999));
         return dir;
     }
@@ -134,6 +138,13 @@ public final class DemoFolders {
         m.put("suppress_other_accuracy", new double[] {0.6, 0.6, 0.55, 0.5, 0.4});
         m.put("random_drive_rate", new double[] {0.02, 0.02, 0.03, 0.03, 0.04});
         m.put("random_suppress_accuracy", new double[] {0.8, 0.79, 0.78, 0.78, 0.75});
+        Map<String, Object> by = new LinkedHashMap<>(), random = new LinkedHashMap<>();
+        by.put("bodies", new double[] {0.5, 0.5, 0.25, 0.2, 0.1});
+        by.put("objects", new double[] {0.7, 0.7, 0.75, 0.7, 0.6});
+        random.put("bodies", new double[] {0.5, 0.5, 0.45, 0.45, 0.4});
+        random.put("objects", new double[] {0.7, 0.7, 0.7, 0.65, 0.6});
+        m.put("suppress_other_by_category", by);
+        m.put("random_suppress_other_by_category", random);
         return m;
     }
 

@@ -159,6 +159,12 @@ class HtmlReportTest {
         String profiles = section(html, "profiles");
         assertTrue(profiles.contains("0.88") && profiles.contains("0.61") && profiles.contains("0.89"), "paper profile values");
         assertTrue(section(html, "discover").contains("<b>no: a discovery</b>"));
+        // which other categories a suppression hits (10% coverage: bodies 50% -> 25%, random 45%), and each hidden label's own map
+        String perturb = section(html, "perturb");
+        assertTrue(perturb.contains("Specificity:") && perturb.contains("<td>50% &rarr; 25% (45%)</td>") && perturb.contains("<td>70% &rarr; 75% (70%)</td>"), perturb);
+        String discover = section(html, "discover");
+        assertTrue(discover.contains("Hidden categories") && discover.contains("<td>0.42</td><td>123</td><td>0.47</td><td>2</td>"), discover);
+        assertTrue(discover.contains("<td class=\"l\">birds</td><td>64</td><td>none</td>"), "a label without a cluster or map");
         String runSection = section(html, "run");
         assertTrue(runSection.contains("topo-omni test-version"), "versions");
         assertTrue(runSection.contains("7 (pretraining)"), "seed");
