@@ -626,14 +626,19 @@ public final class HtmlReport {
 
     // ------------------------------------------------------------------ discovered clusters
 
-    /** The categories the localizers name (their ON categories), for telling known clusters from new ones. */
+    /**
+     * The categories the localizers name (their ON and OFF conditions: quilted speech or
+     * scrambled objects are localizer stimuli too), for telling known clusters from new ones.
+     */
     private Set<String> localizerCategories() {
         Set<String> out = new LinkedHashSet<>();
         for (String m : RunFolder.MODELS) {
             JsonNode loc = run.localize(m);
             if (loc == null) continue;
             for (Iterator<JsonNode> it = loc.path("contrasts").elements(); it.hasNext(); ) {
-                for (JsonNode on : it.next().path("on")) out.add(on.asText());
+                JsonNode c = it.next();
+                for (JsonNode on : c.path("on")) out.add(on.asText());
+                for (JsonNode off : c.path("off")) out.add(off.asText());
             }
         }
         return out;

@@ -104,7 +104,8 @@ public final class DemoFolders {
                     List.of(new LinePlot.Series("drive faces", (double[]) ((Map<?, ?>) cats.get("faces")).get("drive_rate"))));
         }
         List<Map<String, Object>> clusters = new ArrayList<>();
-        String[][] c = {{"0", "animals", "0.9", "0.5"}, {"1", "visual/landscapes", "0.85", "0.45"}, {"2", "faces", "0.95", "0.7"}, {"3", "tools", "0.5", "0.1"}};
+        String[][] c = {{"0", "animals", "0.9", "0.5"}, {"1", "visual/landscapes", "0.85", "0.45"}, {"2", "faces", "0.95", "0.7"}, {"3", "tools", "0.5", "0.1"},
+                {"4", "scrambled_objects", "0.9", "0.5"}};
         for (String[] k : c) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("id", Integer.parseInt(k[0]));

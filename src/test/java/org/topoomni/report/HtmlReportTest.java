@@ -124,8 +124,8 @@ class HtmlReportTest {
         int contrasts = loc.get("contrasts").size(), designs = loc.get("maps").size();
         assertTrue(contrasts >= 10 && designs == 3, contrasts + " contrasts, " + designs + " designs");
         // layout + a side-by-side map per contrast + 2 profile charts + a pair per design + 2 perturbation curves
-        // + dendrogram + collage and map of 4 clusters + 2 training curves
-        assertEquals(1 + contrasts + 2 + designs + 2 + 1 + 8 + 2, assertSelfContained(html));
+        // + dendrogram + collage and map of 5 clusters + 2 training curves
+        assertEquals(1 + contrasts + 2 + designs + 2 + 1 + 10 + 2, assertSelfContained(html));
 
         for (String id : List.of("top", "layout", "islands", "maps", "profiles", "retinotopy", "perturb", "discover", "training", "pretraining", "run")) {
             String s = id.equals("top") ? html.substring(html.indexOf("<header"), html.indexOf("</header>")) : section(html, id);
@@ -159,6 +159,8 @@ class HtmlReportTest {
         String profiles = section(html, "profiles");
         assertTrue(profiles.contains("0.88") && profiles.contains("0.61") && profiles.contains("0.89"), "paper profile values");
         assertTrue(section(html, "discover").contains("<b>no: a discovery</b>"));
+        assertTrue(section(html, "discover").contains("<td class=\"l\">scrambled_objects</td><td>90%</td><td class=\"l\">yes</td>"),
+                "a localizer's OFF condition is named by it, so a pure cluster of it is no discovery");
         // which other categories a suppression hits (10% coverage: bodies 50% -> 25%, random 45%), and each hidden label's own map
         String perturb = section(html, "perturb");
         assertTrue(perturb.contains("Specificity:") && perturb.contains("<td>50% &rarr; 25% (45%)</td>") && perturb.contains("<td>70% &rarr; 75% (70%)</td>"), perturb);
