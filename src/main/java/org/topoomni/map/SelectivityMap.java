@@ -104,6 +104,7 @@ public record SelectivityMap(Contrast contrast, SheetLayout layout, double fwhm,
             p.put("layer", peak.layer());
             p.put("channel", peak.channel());
             p.put("t", peak.t());
+            p.put("q", q[peak.unit()]);
             p.put("significant", peak.significant());
             m.put("peak", p);
         } else {

@@ -88,6 +88,12 @@ final class Html {
         return String.format(Locale.ROOT, "%." + digits + "f", v).replace('-', '\u2212');
     }
 
+    /** A number to two significant digits ("0.0043", "1.2e-05"), "n/a" for NaN. */
+    static String sig(double v) {
+        if (Double.isNaN(v)) return "n/a";
+        return String.format(Locale.ROOT, "%.2g", v).replace('-', '\u2212');
+    }
+
     /** Seconds as people read them: "48 s", "3.2 min", "1.4 h". */
     static String duration(double seconds) {
         if (Double.isNaN(seconds)) return "n/a";

@@ -58,7 +58,7 @@ public final class HtmlReport {
 
     /** One contrast's island numbers in both models (NaN / -1 where a model lacks the contrast). */
     record IslandRow(String contrast, String label, String region, double iTopo, int nTopo, int sigTopo, int unitsTopo,
-                     double iControl, int nControl, int sigControl, int unitsControl) {
+                     double iControl, int nControl, int sigControl, int unitsControl, double[] peakTopo, double[] peakControl) {
         boolean inTopo() {
             return nTopo >= 0;
         }
@@ -325,9 +325,15 @@ public final class HtmlReport {
                     RunFolder.num(a, "island_morans_i"), a == null ? -1 : integer(a, "n_islands", 0), a == null ? -1 : integer(a, "n_significant_islands", 0),
                     a == null ? -1 : integer(a, "n_significant", 0),
                     RunFolder.num(b, "island_morans_i"), b == null ? -1 : integer(b, "n_islands", 0), b == null ? -1 : integer(b, "n_significant_islands", 0),
-                    b == null ? -1 : integer(b, "n_significant", 0)));
+                    b == null ? -1 : integer(b, "n_significant", 0), peak(a), peak(b)));
         }
         return rows;
+    }
+
+    /** A contrast's peak {t, q} from its summary entry (NaN where absent: q is written since session 5). */
+    private static double[] peak(JsonNode contrast) {
+        JsonNode p = contrast == null ? null : contrast.get("peak");
+        return new double[] {RunFolder.num(p, "t"), RunFolder.num(p, "q")};
     }
 
     /** One status per group of {@link Targets#ISLAND_CONTRASTS} (a group passes if any of its contrasts does). */
@@ -343,10 +349,17 @@ public final class HtmlReport {
         return out;
     }
 
-    /** The island Moran's I for a table cell: the value, "none" (no islands) or "not run". */
-    private static String iCell(double i, int n) {
+    /**
+     * The island Moran's I for a table cell: the value, "none" (no islands) or "not run". With no
+     * significant unit at all, the peak's t and q say how far the contrast is from the threshold.
+     */
+    private static String iCell(double i, int n, int units, double[] peak) {
         if (n < 0) return "not run";
-        return Double.isNaN(i) ? "<span class=\"muted\">none</span>" : num(i, 3);
+        if (!Double.isNaN(i)) return num(i, 3);
+        String none = "<span class=\"muted\">none</span>";
+        if (units != 0 || Double.isNaN(peak[0])) return none;
+        return none + "<br><span class=\"muted\">no unit passes; peak t " + num(peak[0], 1)
+                + (Double.isNaN(peak[1]) ? "" : ", q " + Html.sig(peak[1])) + "</span>";
     }
 
     private static String islandsText(double i, int n) {
@@ -369,10 +382,12 @@ public final class HtmlReport {
         for (IslandRow r : rows) {
             Status s = r.status();
             String target = s == Status.NONE ? "<span class=\"muted\">no target</span>" : s.word
-                    + (r.contrast.equals("voice") || r.contrast.equals("speech") ? " <span class=\"muted\">(voice or speech)</span>" : "");
+                    + (r.contrast.equals("voice") || r.contrast.equals("speech") ? " <span class=\"muted\">(voice or speech)</span>" : "")
+                    + (s == Status.FAIL && r.inControl() && r.nControl == 1 && r.nTopo >= 1
+                    ? "<br><span class=\"muted\">the control has one island: no map with an island has fewer</span>" : "");
             sb.append("<tr><td><a href=\"#map-").append(esc(r.contrast)).append("\">").append(esc(r.contrast)).append("</a></td>")
-                    .append("<td class=\"l\">").append(esc(r.region)).append("</td>").append(td(iCell(r.iTopo, r.nTopo)))
-                    .append(td(r.inTopo() ? r.nTopo + " (" + r.sigTopo + ")" : "")).append(td(iCell(r.iControl, r.nControl)))
+                    .append("<td class=\"l\">").append(esc(r.region)).append("</td>").append(td(iCell(r.iTopo, r.nTopo, r.unitsTopo, r.peakTopo)))
+                    .append(td(r.inTopo() ? r.nTopo + " (" + r.sigTopo + ")" : "")).append(td(iCell(r.iControl, r.nControl, r.unitsControl, r.peakControl)))
                     .append(td(r.inControl() ? r.nControl + " (" + r.sigControl + ")" : ""))
                     .append(td((r.inTopo() ? String.format(Locale.ROOT, "%,d", r.unitsTopo) : "&ndash;") + " / "
                             + (r.inControl() ? String.format(Locale.ROOT, "%,d", r.unitsControl) : "&ndash;")))

@@ -174,6 +174,24 @@ class HtmlReportTest {
     }
 
     @Test
+    void theIslandTableSaysHowFarAContrastWithoutUnitsIsAndWhenFewerIslandsCannotHappen(@TempDir Path tmp) throws Exception {
+        Path run = copy(base, tmp.resolve("run"));
+        for (String m : List.of("topo", "control")) {
+            Path f = run.resolve("localize/" + m + "/summary.json");
+            com.fasterxml.jackson.databind.node.ObjectNode s = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(f);
+            com.fasterxml.jackson.databind.node.ObjectNode speech = (com.fasterxml.jackson.databind.node.ObjectNode) s.path("contrasts").path("speech");
+            speech.put("n_significant", 0).put("n_islands", 0).put("n_significant_islands", 0).putNull("island_morans_i");
+            speech.putObject("peak").put("t", 4.05).put("q", m.equals("topo") ? 0.0043 : 0.02);
+            com.fasterxml.jackson.databind.node.ObjectNode voice = (com.fasterxml.jackson.databind.node.ObjectNode) s.path("contrasts").path("voice");
+            voice.put("n_significant", 400).put("n_islands", 1).put("n_significant_islands", 1).put("island_morans_i", m.equals("topo") ? 0.74 : 0.07);
+            Json.write(f, s);
+        }
+        String islands = section(Files.readString(HtmlReport.write(run, "v")), "islands");
+        assertTrue(islands.contains("no unit passes; peak t 4.1, q 0.0043") && islands.contains("q 0.020"), islands);
+        assertTrue(islands.contains("the control has one island: no map with an island has fewer"), islands);
+    }
+
+    @Test
     void theDemoTimeCountsAsFromScratchUnlessTheDemoSaysItReusedAStage(@TempDir Path tmp) throws Exception {
         Path run = DemoFolders.addPerturbAndDiscover(copy(base, tmp.resolve("run")));
         com.fasterxml.jackson.databind.node.ObjectNode results = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(run.resolve("results.json"));
