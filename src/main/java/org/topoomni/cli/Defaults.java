@@ -49,6 +49,20 @@ final class Defaults {
         return dir;
     }
 
+    /**
+     * A second set of auditory and text localizer stimuli (another seed, never used in
+     * pretraining), pooled with the library's by {@code localize --more-stimuli}: with 64 clips per
+     * condition no unit passes q &lt; 0.001 for speech vs quilted speech on TinyOmni's sheet; with
+     * 128 a speech region appears (docs/MODEL.md).
+     */
+    static Path localizerExtras(long seed, int perCategory) {
+        Path dir = cache().resolve("stimuli").resolve("localizer-seed-" + seed + "-n" + perCategory);
+        new StimulusLibrary(Families.standard()).createdBy("topo-omni " + Versions.VERSION)
+                .generate(dir, seed + 2_000_003L, perCategory, new LinkedHashSet<>(java.util.List.of("auditory", "text")),
+                        Progress.console(System.err));
+        return dir;
+    }
+
     static boolean exists(Path p) {
         return Files.exists(p);
     }

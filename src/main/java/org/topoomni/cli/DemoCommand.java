@@ -107,8 +107,11 @@ final class DemoCommand implements Callable<Integer> {
             boolean done = Files.isRegularFile(dir.resolve("summary.json"));
             stage("4/8 localizers on " + name, done, () -> {
                 if (!done) {
+                    // the auditory and text localizers get a second seed's stimuli too (128 per condition)
+                    Path more = Defaults.localizerExtras(seed, perCategory);
                     int code = new CommandLine(new LocalizeCommand()).setExecutionExceptionHandler(Errors::handle)
-                            .execute("--model", out.resolve(name).toString(), "--stimuli", lib.toString(), "--out", dir.toString());
+                            .execute("--model", out.resolve(name).toString(), "--stimuli", lib.toString(), "--more-stimuli", more.toString(),
+                                    "--out", dir.toString());
                     if (code != 0) throw new IllegalStateException("localize " + name + " failed (exit " + code + ")");
                 }
                 return dir;

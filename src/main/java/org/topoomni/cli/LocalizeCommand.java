@@ -3,6 +3,7 @@ package org.topoomni.cli;
 import ai.djl.ndarray.NDManager;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
+import org.topoomni.map.Json;
 import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.ResponsesStore;
 import org.topoomni.map.SelectivityAnalysis;
@@ -12,6 +13,8 @@ import org.topoomni.report.LocalizerReport;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stimuli.Stimulus;
 import org.topoomni.stimuli.StimulusSet;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -35,6 +38,9 @@ final class LocalizeCommand implements Callable<Integer> {
     Path model;
     @Option(names = "--stimuli", description = "Stimulus library (default: the library of seed 0 under .cache/stimuli).")
     Path stimuli;
+    @Option(names = "--more-stimuli", split = ",", description = "Further libraries whose localizer stimuli join those of --stimuli "
+            + "(e.g. a second seed's auditory and text families: 64 + 64 clips per condition); their ids get the library's folder name as a prefix.")
+    List<Path> moreStimuli;
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
     @Option(names = "--contrasts", split = ",", description = "Contrasts to run (default: all standard ones the stimuli allow).")
@@ -49,7 +55,9 @@ final class LocalizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
-        List<Stimulus> all = loadLocalizerStimuli(lib);
+        List<Path> libraries = new ArrayList<>(List.of(lib));
+        if (moreStimuli != null) libraries.addAll(moreStimuli);
+        List<Stimulus> all = loadLocalizerStimuli(libraries);
         try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = CorticalModel.load(manager, model)) {
             long t0 = System.nanoTime();
             SheetResponses responses = SheetResponsesRecorder.record(manager, m, all, 64);
@@ -63,20 +71,41 @@ final class LocalizeCommand implements Callable<Integer> {
             s = s.withQ(q);
             LocalizerReport.run(responses, chosen, new LocalizerReport.Options(m.name(), s, ResponseProfiles.Settings.defaults(), true),
                     out, System.out);
+            // which libraries the stimuli came from, first in the summary after the model
+            Path summary = out.resolve("summary.json");
+            ObjectNode old = (ObjectNode) Json.read(summary), withLibraries = old.objectNode();
+            withLibraries.set("model", old.get("model"));
+            ArrayNode libs = withLibraries.putArray("libraries");
+            for (Path p : libraries) libs.add(p.toAbsolutePath().normalize().toString());
+            withLibraries.setAll(old);
+            Json.write(summary, withLibraries);
         }
         return 0;
     }
 
-    static List<Stimulus> loadLocalizerStimuli(Path lib) {
-        if (!Files.isDirectory(lib)) throw new IllegalArgumentException("stimulus library not found: " + lib);
+    /**
+     * The localizer stimuli of one or more libraries, in order. The first library's ids are kept;
+     * a further library's get its folder name as a prefix ("seed-1-n64/speech_0003"), so two
+     * libraries made by the same generator never share an id.
+     */
+    static List<Stimulus> loadLocalizerStimuli(List<Path> libraries) {
         List<Stimulus> all = new ArrayList<>();
-        for (String f : FAMILIES) {
-            Path dir = lib.resolve(f);
-            if (!Files.isRegularFile(dir.resolve("manifest.json"))) continue;
-            StimulusSet set = StimulusSet.load(dir);
-            set.items().stream().filter(i -> !SKIP.contains(i.category())).map(StimulusSet.Item::load).forEach(all::add);
+        for (int k = 0; k < libraries.size(); k++) {
+            Path lib = libraries.get(k);
+            if (!Files.isDirectory(lib)) throw new IllegalArgumentException("stimulus library not found: " + lib);
+            String prefix = k == 0 ? "" : lib.toAbsolutePath().normalize().getFileName() + "/";
+            boolean first = k == 0;
+            int before = all.size();
+            for (String f : FAMILIES) {
+                Path dir = lib.resolve(f);
+                if (!Files.isRegularFile(dir.resolve("manifest.json"))) continue;
+                StimulusSet set = StimulusSet.load(dir);
+                set.items().stream().filter(i -> !SKIP.contains(i.category())).map(StimulusSet.Item::load)
+                        .map(x -> first ? x : new Stimulus(prefix + x.id(), x.category(), x.run(), x.image(), x.audio(), x.text(), x.attributes(), x.provenance()))
+                        .forEach(all::add);
+            }
+            if (all.size() == before) throw new IllegalArgumentException(lib + " holds none of the localizer families " + Arrays.toString(FAMILIES.toArray()));
         }
-        if (all.isEmpty()) throw new IllegalArgumentException(lib + " holds none of the localizer families " + Arrays.toString(FAMILIES.toArray()));
         return all;
     }
 }

@@ -8,6 +8,7 @@ import org.topoomni.model.OmniConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -62,6 +63,27 @@ class PipelineCliTest {
             assertTrue(Files.isRegularFile(out.resolve("faces/tmap.npy")));
             assertTrue(Files.isRegularFile(out.resolve("responses/responses.npy")));
         }
+        // a further library's localizer stimuli join the first's (here the same library again: every stimulus twice, the second
+        // time named after its folder), and the summary names both libraries
+        Path more = tmp.resolve("loc-more");
+        CliTest.Run lm = CliTest.run("localize", "--model", topo.toString(), "--stimuli", lib.toString(), "--more-stimuli", lib.toString(),
+                "--out", more.toString(), "--contrasts", "faces,speech");
+        assertEquals(0, lm.code(), lm.err());
+        JsonNode plain = new ObjectMapper().readTree(tmp.resolve("loc-topo/summary.json").toFile()), pooled = new ObjectMapper().readTree(more.resolve("summary.json").toFile());
+        for (String c : new String[] {"faces", "speech"}) {
+            assertEquals(2 * plain.path("contrasts").path(c).path("n_on").asInt(), pooled.path("contrasts").path(c).path("n_on").asInt(), c);
+        }
+        assertEquals(List.of(lib.toAbsolutePath().normalize().toString(), lib.toAbsolutePath().normalize().toString()),
+                List.of(pooled.path("libraries").get(0).asText(), pooled.path("libraries").get(1).asText()));
+        List<String> ids = Files.readAllLines(more.resolve("responses/stimuli.csv"));
+        long plainRows = Files.readAllLines(tmp.resolve("loc-topo/responses/stimuli.csv")).size() - 1;
+        assertEquals(2 * plainRows, ids.size() - 1);
+        assertEquals(plainRows, ids.stream().filter(x -> x.startsWith("lib/")).count(), "the further library's stimuli are named after its folder");
+        CliTest.Run missing = CliTest.run("localize", "--model", topo.toString(), "--stimuli", lib.toString(), "--more-stimuli", tmp.resolve("nope").toString(),
+                "--out", tmp.resolve("loc-missing").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("stimulus library not found: " + tmp.resolve("nope")), missing.err());
+
         CliTest.Run c = CliTest.run("compare", "--runs", tmp.resolve("loc-topo") + "," + tmp.resolve("loc-control"), "--out", tmp.resolve("cmp").toString());
         assertEquals(0, c.code(), c.err());
     }
