@@ -42,11 +42,7 @@ final class Defaults {
      * small model sees many more pictures and sounds than the localizers need.
      */
     static Path pretrainingExtras(long seed, int perCategory) {
-        Path dir = cache().resolve("stimuli").resolve("pretrain-seed-" + seed + "-n" + perCategory);
-        new StimulusLibrary(Families.standard()).createdBy("topo-omni " + Versions.VERSION)
-                .generate(dir, seed + 1_000_003L, perCategory, new LinkedHashSet<>(java.util.List.of("visual", "auditory")),
-                        Progress.console(System.err));
-        return dir;
+        return extras("pretrain", seed, 1_000_003L, perCategory, "visual", "auditory");
     }
 
     /**
@@ -56,10 +52,14 @@ final class Defaults {
      * 128 a speech region appears (docs/MODEL.md).
      */
     static Path localizerExtras(long seed, int perCategory) {
-        Path dir = cache().resolve("stimuli").resolve("localizer-seed-" + seed + "-n" + perCategory);
+        return extras("localizer", seed, 2_000_003L, perCategory, "auditory", "text");
+    }
+
+    /** {@code .cache/stimuli/<use>-seed-S-nN}: the given families, generated (or resumed) with seed S + offset. */
+    private static Path extras(String use, long seed, long seedOffset, int perCategory, String... families) {
+        Path dir = cache().resolve("stimuli").resolve(use + "-seed-" + seed + "-n" + perCategory);
         new StimulusLibrary(Families.standard()).createdBy("topo-omni " + Versions.VERSION)
-                .generate(dir, seed + 2_000_003L, perCategory, new LinkedHashSet<>(java.util.List.of("auditory", "text")),
-                        Progress.console(System.err));
+                .generate(dir, seed + seedOffset, perCategory, new LinkedHashSet<>(java.util.List.of(families)), Progress.console(System.err));
         return dir;
     }
 
