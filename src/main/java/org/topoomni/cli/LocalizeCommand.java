@@ -3,7 +3,6 @@ package org.topoomni.cli;
 import ai.djl.ndarray.NDManager;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
-import org.topoomni.map.Json;
 import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.ResponsesStore;
 import org.topoomni.map.SelectivityAnalysis;
@@ -12,9 +11,8 @@ import org.topoomni.model.SheetResponsesRecorder;
 import org.topoomni.report.LocalizerReport;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stimuli.Stimulus;
+import org.topoomni.stimuli.StimulusLibrary;
 import org.topoomni.stimuli.StimulusSet;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -69,16 +67,9 @@ final class LocalizeCommand implements Callable<Integer> {
             SelectivityAnalysis.Settings s = SelectivityAnalysis.Settings.defaults();
             if (fwhm != null) s = s.withFwhm(fwhm);
             s = s.withQ(q);
-            LocalizerReport.run(responses, chosen, new LocalizerReport.Options(m.name(), s, ResponseProfiles.Settings.defaults(), true),
+            List<String> names = libraries.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+            LocalizerReport.run(responses, chosen, new LocalizerReport.Options(m.name(), s, ResponseProfiles.Settings.defaults(), true, names),
                     out, System.out);
-            // which libraries the stimuli came from, first in the summary after the model
-            Path summary = out.resolve("summary.json");
-            ObjectNode old = (ObjectNode) Json.read(summary), withLibraries = old.objectNode();
-            withLibraries.set("model", old.get("model"));
-            ArrayNode libs = withLibraries.putArray("libraries");
-            for (Path p : libraries) libs.add(p.toAbsolutePath().normalize().toString());
-            withLibraries.setAll(old);
-            Json.write(summary, withLibraries);
         }
         return 0;
     }
@@ -93,7 +84,6 @@ final class LocalizeCommand implements Callable<Integer> {
         for (int k = 0; k < libraries.size(); k++) {
             Path lib = libraries.get(k);
             if (!Files.isDirectory(lib)) throw new IllegalArgumentException("stimulus library not found: " + lib);
-            String prefix = k == 0 ? "" : lib.toAbsolutePath().normalize().getFileName() + "/";
             boolean first = k == 0;
             int before = all.size();
             for (String f : FAMILIES) {
@@ -101,7 +91,7 @@ final class LocalizeCommand implements Callable<Integer> {
                 if (!Files.isRegularFile(dir.resolve("manifest.json"))) continue;
                 StimulusSet set = StimulusSet.load(dir);
                 set.items().stream().filter(i -> !SKIP.contains(i.category())).map(StimulusSet.Item::load)
-                        .map(x -> first ? x : new Stimulus(prefix + x.id(), x.category(), x.run(), x.image(), x.audio(), x.text(), x.attributes(), x.provenance()))
+                        .map(x -> first ? x : x.withId(StimulusLibrary.pooledId(lib, x.id())))
                         .forEach(all::add);
             }
             if (all.size() == before) throw new IllegalArgumentException(lib + " holds none of the localizer families " + Arrays.toString(FAMILIES.toArray()));

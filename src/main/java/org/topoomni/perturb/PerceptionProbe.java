@@ -10,6 +10,7 @@ import org.topoomni.model.Preprocess;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.Seeds;
 import org.topoomni.stimuli.Stimulus;
+import org.topoomni.stimuli.StimulusLibrary;
 import org.topoomni.stimuli.StimulusSet;
 import org.topoomni.train.Answers;
 import org.topoomni.train.PretrainCorpus;
@@ -167,10 +168,10 @@ public final class PerceptionProbe {
             int all = 0;
             for (int k = 0; k < sets.size(); k++) {
                 StimulusSet set = sets.get(k);
-                String prefix = k == 0 ? "" : set.dir().getParent().getFileName() + "/";
+                boolean first = k == 0;
                 all += set.items(c).size();
                 for (StimulusSet.Item i : set.items(c)) {
-                    if (PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, pretrainSeed)) held.add(new Held(prefix + i.id(), i));
+                    if (PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, pretrainSeed)) held.add(new Held(first ? i.id() : StimulusLibrary.pooledId(set.dir().getParent(), i.id()), i));
                 }
             }
             if (held.isEmpty()) {

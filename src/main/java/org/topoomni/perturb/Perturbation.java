@@ -269,8 +269,8 @@ public final class Perturbation {
                 // hits and counts: [mask][coverage]
                 double[][] drive = new double[masks][cov.length], driveN = new double[masks][cov.length];
                 double[][] sup = new double[masks][cov.length], supN = new double[masks][cov.length];
-                double[][] oth = new double[masks][cov.length], othN = new double[masks][cov.length];
-                Map<String, double[][]> by = new TreeMap<>(), byN = new TreeMap<>(); // per other category: [mask][coverage]
+                // the other images under suppression, per their own category: [mask][coverage]; the pooled rate sums them
+                Map<String, double[][]> by = new TreeMap<>(), byN = new TreeMap<>();
                 for (PerceptionProbe.Image img : images) {
                     if (img.category().equals(x)) continue;
                     by.computeIfAbsent(img.category(), k -> new double[masks][cov.length]);
@@ -283,11 +283,20 @@ public final class Perturbation {
                     if (k.mask() == Key.NONE) { // the unperturbed answer counts at every coverage of size 0, for every mask
                         for (int ci = 0; ci < cov.length; ci++) {
                             if (sizes.get(x)[ci] != 0) continue;
-                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, true, m, ci, drive, driveN, sup, supN, oth, othN, by, byN);
-                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, false, m, ci, drive, driveN, sup, supN, oth, othN, by, byN);
+                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, true, m, ci, drive, driveN, sup, supN, by, byN);
+                            for (int m = 0; m < masks; m++) tally(probe, x, img, a, false, m, ci, drive, driveN, sup, supN, by, byN);
                         }
                     } else if (x.equals(k.target())) {
-                        tally(probe, x, img, a, k.drive(), k.mask() + 1, k.coverage(), drive, driveN, sup, supN, oth, othN, by, byN);
+                        tally(probe, x, img, a, k.drive(), k.mask() + 1, k.coverage(), drive, driveN, sup, supN, by, byN);
+                    }
+                }
+                double[][] oth = new double[masks][cov.length], othN = new double[masks][cov.length];
+                for (String y : by.keySet()) {
+                    for (int m = 0; m < masks; m++) {
+                        for (int ci = 0; ci < cov.length; ci++) {
+                            oth[m][ci] += by.get(y)[m][ci];
+                            othN[m][ci] += byN.get(y)[m][ci];
+                        }
                     }
                 }
                 double[][] dr = ratio(drive, driveN), sr = ratio(sup, supN), or = ratio(oth, othN);
@@ -306,7 +315,7 @@ public final class Perturbation {
         }
 
         private static void tally(PerceptionProbe probe, String x, PerceptionProbe.Image img, String answer, boolean drive, int m, int ci,
-                                  double[][] dr, double[][] drN, double[][] sup, double[][] supN, double[][] oth, double[][] othN,
+                                  double[][] dr, double[][] drN, double[][] sup, double[][] supN,
                                   Map<String, double[][]> by, Map<String, double[][]> byN) {
             boolean isX = img.category().equals(x);
             if (drive) {
@@ -317,10 +326,7 @@ public final class Perturbation {
                 sup[m][ci] += probe.names(answer, x) ? 1 : 0;
                 supN[m][ci]++;
             } else {
-                double hit = probe.names(answer, img.category()) ? 1 : 0;
-                oth[m][ci] += hit;
-                othN[m][ci]++;
-                by.get(img.category())[m][ci] += hit;
+                by.get(img.category())[m][ci] += probe.names(answer, img.category()) ? 1 : 0;
                 byN.get(img.category())[m][ci]++;
             }
         }

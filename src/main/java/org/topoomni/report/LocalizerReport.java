@@ -52,8 +52,19 @@ public final class LocalizerReport {
      * @param settings smoothing, FDR threshold, permutations, seed
      * @param profiles response-profile selection settings
      * @param figures  whether to draw the PNGs
+     * @param libraries the stimulus libraries the responses came from, written into summary.json
+     *                  after the model (empty: not written)
      */
-    public record Options(String model, SelectivityAnalysis.Settings settings, ResponseProfiles.Settings profiles, boolean figures) {
+    public record Options(String model, SelectivityAnalysis.Settings settings, ResponseProfiles.Settings profiles, boolean figures,
+                          List<String> libraries) {
+        public Options {
+            libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        }
+
+        public Options(String model, SelectivityAnalysis.Settings settings, ResponseProfiles.Settings profiles, boolean figures) {
+            this(model, settings, profiles, figures, List.of());
+        }
+
         public static Options defaults(String model) {
             return new Options(model, SelectivityAnalysis.Settings.defaults(), ResponseProfiles.Settings.defaults(), true);
         }
@@ -154,6 +165,7 @@ public final class LocalizerReport {
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("model", o.model());
+        if (!o.libraries().isEmpty()) summary.put("libraries", o.libraries());
         summary.put("sheet", Map.of("rows", layout.rows(), "cols", layout.cols(), "units", layout.units()));
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("fwhm", fwhm);

@@ -30,6 +30,11 @@ public record Stimulus(String id, String category, int run, BufferedImage image,
         }
     }
 
+    /** The same stimulus under another id. */
+    public Stimulus withId(String newId) {
+        return new Stimulus(newId, category, run, image, audio, text, attributes, provenance);
+    }
+
     public boolean hasImage() { return image != null; }
 
     public boolean hasAudio() { return audio != null; }

@@ -22,6 +22,15 @@ import java.util.concurrent.Callable;
  * is skipped, so an interrupted run resumes by running it again.
  */
 public final class StimulusLibrary {
+
+    /**
+     * The id an item of a further library gets when it is pooled with a first library's items
+     * ({@code localize --more-stimuli}, {@code perturb --more-images}): "&lt;library folder&gt;/&lt;id&gt;",
+     * so two libraries made by the same generator never share an id.
+     */
+    public static String pooledId(Path library, String id) {
+        return library.toAbsolutePath().normalize().getFileName() + "/" + id;
+    }
     public static final int DEFAULT_RUNS = 4;
     public static final int DEFAULT_PER_CATEGORY = 64;
 
