@@ -27,8 +27,10 @@ import java.util.stream.Stream;
  * damaged file takes down a child process (killed after a time limit), never the JVM. A call
  * costs a process start (tens of milliseconds), which is small next to a forward pass.
  *
- * <p>Frames come out as RGB PNG files at the requested rate ({@code fps} filter: frame k of a
- * segment starting at s is the input frame nearest s + k / rate); sound comes out as 32-bit
+ * <p>Frames come out as RGB PNG files at the requested rate ({@code fps} filter with
+ * {@code round=up}: frame k of a segment starting at s is the frame on screen at s + k / rate,
+ * the last one whose time is at most that; the filter's default rounding picks a frame up to a
+ * quarter of the output period later, measured on a ramp video); sound comes out as 32-bit
  * float mono at the requested sample rate (FFmpeg's own down-mix and resampler). Seeking is
  * frame-accurate ({@code -ss} before the input, with decoding). Every failure is a
  * {@link StimulusException} naming the file and carrying FFmpeg's own message.
@@ -140,7 +142,7 @@ public final class FFmpeg {
             if (duration > 0) cmd.addAll(List.of("-t", seconds(duration)));
             cmd.addAll(List.of("-i", file.toString()));
             if (fps > 0) {
-                cmd.addAll(List.of("-map", "0:V:0?", "-vf", "fps=" + String.format(Locale.ROOT, "%.6f", fps), "-pix_fmt", "rgb24",
+                cmd.addAll(List.of("-map", "0:V:0?", "-vf", "fps=" + String.format(Locale.ROOT, "%.6f", fps) + ":round=up", "-pix_fmt", "rgb24",
                         "-f", "image2", tmp.resolve("f%06d.png").toString()));
             }
             if (sampleRate > 0) {

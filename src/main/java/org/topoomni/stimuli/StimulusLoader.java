@@ -445,7 +445,7 @@ public final class StimulusLoader {
                     }
                     Map<String, String> fa = Map.copyOf(a);
                     Supplier<Stimulus> load = asVideo
-                            ? () -> video(f, cid, category, run, span, fps, withSound, fa, prov)
+                            ? () -> video(f, cid, category, run, span, duration, fps, withSound, fa, prov)
                             : () -> sound(f, ext, cid, category, run, span, fa, prov);
                     out.add(new StimulusFolder.Item(cid, category, run, fa, f, span, asVideo ? "video" : "audio", null, load));
                     k++;
@@ -463,13 +463,21 @@ public final class StimulusLoader {
 
     // ------------------------------------------------------------------ decoding
 
-    private Stimulus video(Path f, String id, String category, int run, StimulusFolder.Span span, double fps, boolean withSound,
-                           Map<String, String> attrs, Provenance prov) {
+    private Stimulus video(Path f, String id, String category, int run, StimulusFolder.Span span, double fileSeconds, double fps,
+                           boolean withSound, Map<String, String> attrs, Provenance prov) {
         double start = span == null ? 0 : span.start(), dur = span == null ? 0 : span.seconds();
         FFmpeg.Segment seg = FFmpeg.decode(f, start, dur, fps, withSound ? sampleRate : 0);
         String where = span == null ? "" : String.format(Locale.ROOT, " between %.3f and %.3f s", span.start(), span.end());
         if (seg.frames() == null) throw new StimulusException(f, "no video frames could be decoded" + where);
         Frames frames = seg.frames();
+        // the frames at start + k / fps that lie inside the segment (the filter may add one at its very end)
+        double length = span != null ? span.seconds() : fileSeconds;
+        if (length > 0) {
+            int inside = Math.max(1, (int) Math.ceil(length * fps - 1e-6));
+            if (frames.count() > inside) {
+                frames = new Frames(frames.images().subList(0, inside), Arrays.copyOf(frames.times(), inside), frames.rate());
+            }
+        }
         if (frames.count() > maxFrames) frames = evenly(frames, maxFrames);
         Audio audio = seg.audio();
         if (withSound && audio == null) throw new StimulusException(f, "its sound track gave no samples" + where);

@@ -307,6 +307,24 @@ class StimulusFolderTest {
         assertTrue(capped.frames().count() <= 4, "at most 4 frames: " + capped.frames().count());
     }
 
+    @Test
+    void frameKOfAClipIsTheFrameOnScreenAtItsTime() throws Exception {
+        // a 10 frames/s ramp: frame n has luma 16 + 4 n, so each decoded frame tells which input frame it is
+        Path ramp = tmp.resolve("ramp/r.mp4");
+        Files.createDirectories(ramp.getParent());
+        ffmpeg("-f", "lavfi", "-i", "nullsrc=size=32x32:rate=10,geq=lum='16+N*4':cb=128:cr=128", "-f", "lavfi", "-i", "sine=frequency=500",
+                "-t", "5", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-c:a", "aac", ramp.toString());
+        for (Stimulus s : StimulusFolder.open(tmp.resolve("ramp"), StimulusLoader.screening()).loadAll()) {
+            double[] t = s.frames().times();
+            for (int k = 0; k < t.length; k++) {
+                BufferedImage img = s.frames().images().get(k);
+                double grey = (img.getRGB(16, 16) >> 8) & 0xff; // green of a grey pixel, full range
+                double n = grey * 219 / 255.0 / 4; // back to limited-range luma above 16, then to the frame number
+                assertEquals(Math.round(10 * t[k]), n, 0.5, s.id() + " frame " + k + " at " + t[k] + " s");
+            }
+        }
+    }
+
     static int[] pixels(BufferedImage img) {
         return img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
     }
