@@ -129,8 +129,9 @@ public final class StimulusInspector {
     public static Report inspectFolder(StimulusFolder folder, PrintWriter out) {
         Path root = folder.path(), outRoot = root.resolve(FOLDER);
         int runs = folder.runs();
-        out.printf(Locale.ROOT, "folder %s: layout %s, %d items in %d categories, %d runs%n", root, folder.layout(), folder.size(),
-                folder.categories().size(), runs);
+        int nc = folder.categories().size();
+        out.printf(Locale.ROOT, "folder %s: layout %s, %d items in %d categor%s, %d runs%n", root, folder.layout(), folder.size(),
+                nc, nc == 1 ? "y" : "ies", runs);
         for (String n : folder.notes()) out.println("  note: " + n);
         StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-24s %-22s %6s", "category", "kinds", "total"));
         for (int r = 1; r <= runs; r++) head.append(String.format(Locale.ROOT, " %6s", "run" + r));
