@@ -313,6 +313,9 @@ public final class StimulusLoader {
                 throw new StimulusException(s.file(), "unsupported file type '" + (ext.isEmpty() ? "(none)" : "." + ext)
                         + "' (supported: " + SUPPORTED + ")");
             }
+            if (!Files.isRegularFile(s.file())) {
+                throw new StimulusException(s.file(), "is not a regular file (a pipe, socket or device); copy the stimulus into the folder as a file");
+            }
             long size;
             try {
                 size = Files.size(s.file());

@@ -399,6 +399,11 @@ class StimulusFolderTest {
         put("unsup/faces/anim.gif", new byte[] {1, 2, 3});
         clearError(tmp.resolve("unsup"), l, "anim.gif", "unsupported file type '.gif'");
         clearError(tmp.resolve("missing"), l, "missing", "no such folder");
+        // a named pipe would block a reader forever: refused by what it is
+        Files.createDirectories(tmp.resolve("fifo/sounds"));
+        Process mk = new ProcessBuilder("mkfifo", tmp.resolve("fifo/sounds/live.wav").toString()).start();
+        assertEquals(0, mk.waitFor());
+        clearError(tmp.resolve("fifo"), l, "live.wav", "is not a regular file");
         Path file = put("afile.png", image("png", 4, 4, Color.RED));
         clearError(file, l, "afile.png", "not a folder");
         // a category folder inside a generated set is not a folder of its own
