@@ -3,7 +3,8 @@ package org.topoomni.map;
 import org.junit.jupiter.api.Test;
 import org.topoomni.sheet.Modality;
 import org.topoomni.sheet.SheetLayout;
-import org.topoomni.sheet.Stack;
+import org.topoomni.sheet.LayerStack;
+import org.topoomni.sheet.Placement;
 
 import java.util.List;
 
@@ -11,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class RegionTest {
     /** Two vision stacks with their own names, an audio stack, a language stack. */
-    static final SheetLayout SHEET = SheetLayout.auto(List.of(new Stack("vision_tower", Modality.VISION, 2, 64),
-            new Stack("video", Modality.VISION, 2, 64), new Stack("audio_tower", Modality.AUDIO, 2, 64)), new Stack("lm", Modality.LANGUAGE, 2, 192));
+    static final SheetLayout SHEET = SheetLayout.of(List.of(LayerStack.uniform("vision_tower", Modality.VISION, Placement.SENSORY, 2, 64),
+            LayerStack.uniform("video", Modality.VISION, Placement.SENSORY, 2, 64), LayerStack.uniform("audio_tower", Modality.AUDIO, Placement.SENSORY, 2, 64),
+            LayerStack.uniform("lm", Modality.LANGUAGE, Placement.SHARED, 2, 192)));
 
     @Test
     void standardRegionsAreSingleInstancesAndRoundTrip() {
