@@ -13,6 +13,7 @@ import org.topoomni.model.LayerHook;
 import org.topoomni.model.LayerSite;
 import org.topoomni.model.TokenMap;
 import org.topoomni.model.Weights;
+import org.topoomni.nn.Nn;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,8 +179,7 @@ public final class MiniLm implements AutoCloseable {
         long hd = arch.hidden();
         NDArray word = lookup(m, "embed.word", m.create(t.ids()));
         NDArray type = lookup(m, "embed.type", m.create(t.typeIds()));
-        NDArray pos = w.get("embed.position").get(new NDIndex("0:" + s));
-        pos.attach(m);
+        NDArray pos = Nn.own(w.get("embed.position").get(new NDIndex("0:" + s)), m);
         NDArray x = word.add(type).reshape(b, s, hd).add(pos);
         x = norm(x, "embed.norm", arch.embedNorm());
         // additive mask (1 - mask) * c over the keys, (b, 1, 1, s)
@@ -196,37 +196,28 @@ public final class MiniLm implements AutoCloseable {
         return x;
     }
 
+    /** One post-LayerNorm encoder layer; the scores are scaled by the graph's divisor. */
     private NDArray layer(NDArray x, NDArray mask, String p, Layer L) {
-        Shape shape = x.getShape();
-        long b = shape.get(0), s = shape.get(1), d = shape.get(2);
-        int h = arch.heads();
-        long hd = d / h;
-        NDArray q = linear(x, p + "query").reshape(b, s, h, hd).transpose(0, 2, 1, 3);
-        NDArray k = linear(x, p + "key").reshape(b, s, h, hd).transpose(0, 2, 3, 1);
-        NDArray v = linear(x, p + "value").reshape(b, s, h, hd).transpose(0, 2, 1, 3);
-        NDArray probs = q.matMul(k).div(arch.scoreDivisor()).add(mask).softmax(-1);
-        NDArray ctx = probs.matMul(v).transpose(0, 2, 1, 3).reshape(b, s, d);
-        NDArray a = norm(linear(ctx, p + "attn_out").add(x), p + "attn_norm", L.attnNorm());
+        NDArray ctx = Nn.attention(x, w.get(p + "query.w"), w.get(p + "query.b"), w.get(p + "key.w"), w.get(p + "key.b"),
+                w.get(p + "value.w"), w.get(p + "value.b"), w.get(p + "attn_out.w"), w.get(p + "attn_out.b"), arch.heads(), mask, null,
+                1f / arch.scoreDivisor());
+        NDArray a = norm(ctx.add(x), p + "attn_norm", L.attnNorm());
         NDArray up = linear(a, p + "up");
-        NDArray act = up.mul(up.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f);
+        NDArray act = up.mul(up.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f); // the graph's GELU
         return norm(linear(act, p + "down").add(a), p + "out_norm", L.outNorm());
     }
 
     private NDArray linear(NDArray x, String name) {
-        return x.matMul(w.get(name + ".w")).add(w.get(name + ".b"));
+        return Nn.linear(x, w.get(name + ".w"), w.get(name + ".b"));
     }
 
-    /** LayerNorm in the graph's steps: (x - mean) / sqrt(mean((x - mean)^2) + eps) * g + b. */
+    /** LayerNorm in the graph's steps and epsilon. */
     private NDArray norm(NDArray x, String name, Norm n) {
-        NDArray c = x.sub(x.mean(new int[] {-1}, true));
-        NDArray var = c.square().mean(new int[] {-1}, true);
-        return c.div(var.add(n.eps()).sqrt()).mul(w.get(name + ".g")).add(w.get(name + ".b"));
+        return Nn.layerNorm(x, w.get(name + ".g"), w.get(name + ".b"), n.eps());
     }
 
     private NDArray lookup(NDManager m, String table, NDArray ids) {
-        NDArray out = w.get(table).get(new NDIndex("{}", ids));
-        out.attach(m); // an op on a weight lands in the weights' manager; hand it to the caller's
-        return out;
+        return Nn.own(w.get(table).get(new NDIndex("{}", ids)), m);
     }
 
     @Override

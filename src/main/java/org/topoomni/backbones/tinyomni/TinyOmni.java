@@ -18,6 +18,7 @@ import org.topoomni.model.Output;
 import org.topoomni.model.Processor;
 import org.topoomni.model.TokenMap;
 import org.topoomni.model.Weights;
+import org.topoomni.nn.Nn;
 import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.Modality;
 import org.topoomni.sheet.Placement;
@@ -239,7 +240,7 @@ public final class TinyOmni implements Backbone {
         x = Nn.gelu(Conv1d.conv1d(x, p("audio.conv2.w"), p("audio.conv2.b"), new Shape(2), new Shape(1)).singletonOrThrow());
         NDArray h = x.transpose(0, 2, 1); // (n, frames/2, da)
         int t = cfg.audioPositions(), da = cfg.audio().dim();
-        h = h.add(m.create(sinusoid(t, da), new Shape(t, da)));
+        h = h.add(m.create(Nn.sinusoid(t, da), new Shape(t, da)));
         TokenMap tokens = TokenMap.full(batch.audioItems, t);
         h = encoderStack("audio", cfg.audio(), h, tokens, hook);
         return Nn.layerNorm(h, p("audio.norm.g"), p("audio.norm.b"));
@@ -303,8 +304,8 @@ public final class TinyOmni implements Backbone {
                 else src[i * s + j] = (long) i * s + j;
             }
         }
-        NDArray ids = m.create(toLong(batch.ids));
-        NDArray text = own(p("language.embed").get(new NDIndex("{}", ids)), m); // (b*s, dl)
+        NDArray ids = m.create(Nn.toLong(batch.ids));
+        NDArray text = Nn.own(p("language.embed").get(new NDIndex("{}", ids)), m); // (b*s, dl)
         NDList parts = new NDList(text);
         if (media.vision() != null) parts.add(media.vision().reshape(-1, dl));
         if (media.audio() != null) parts.add(media.audio().reshape(-1, dl));
@@ -321,8 +322,8 @@ public final class TinyOmni implements Backbone {
         }
         NDArray att = m.create(mask, new Shape(b, 1, s, s));
         int hd = dl / cfg.language().heads();
-        NDArray[] rope = rope(m, s, hd);
-        TokenMap tokens = new TokenMap(range(b), batch.inputMask, s);
+        NDArray[] rope = Nn.ropeTables(m, s, hd, cfg.ropeTheta());
+        TokenMap tokens = new TokenMap(Nn.range(b), batch.inputMask, s);
         OmniConfig.StackConfig lc = cfg.language();
         for (int l = 0; l < lc.layers(); l++) {
             String pre = "language." + l + ".";
@@ -334,7 +335,7 @@ public final class TinyOmni implements Backbone {
             h = hook.apply(new LayerSite(LANGUAGE, l), h, tokens);
         }
         h = Nn.rmsNorm(h, p("language.norm.g"));
-        return h.matMul(own(p("language.embed").transpose(), m));
+        return h.matMul(Nn.own(p("language.embed").transpose(), m));
     }
 
     @Override
@@ -389,50 +390,6 @@ public final class TinyOmni implements Backbone {
         }
         for (List<Integer> g : grown) answers.add(g.stream().mapToInt(Integer::intValue).toArray());
         return answers;
-    }
-
-    /** Rotary tables (cos, sin), each (positions, head), rotate-half layout. */
-    private NDArray[] rope(NDManager m, int s, int hd) {
-        float[] cos = new float[s * hd], sin = new float[s * hd];
-        int half = hd / 2;
-        for (int pos = 0; pos < s; pos++) {
-            for (int i = 0; i < hd; i++) {
-                double freq = Math.pow(cfg.ropeTheta(), -2.0 * (i % half) / hd);
-                cos[pos * hd + i] = (float) Math.cos(pos * freq);
-                sin[pos * hd + i] = (float) Math.sin(pos * freq);
-            }
-        }
-        return new NDArray[] {m.create(cos, new Shape(s, hd)), m.create(sin, new Shape(s, hd))};
-    }
-
-    private static float[] sinusoid(int t, int d) {
-        float[] out = new float[t * d];
-        for (int pos = 0; pos < t; pos++) {
-            for (int i = 0; i < d / 2; i++) {
-                double f = Math.pow(10000, -2.0 * i / d);
-                out[pos * d + 2 * i] = (float) Math.sin(pos * f);
-                out[pos * d + 2 * i + 1] = (float) Math.cos(pos * f);
-            }
-        }
-        return out;
-    }
-
-    /** Arrays computed from a parameter land in the parameters' manager; move them to the step's. */
-    private static NDArray own(NDArray x, NDManager m) {
-        x.attach(m);
-        return x;
-    }
-
-    private static long[] toLong(int[] a) {
-        long[] out = new long[a.length];
-        for (int i = 0; i < a.length; i++) out[i] = a[i];
-        return out;
-    }
-
-    private static int[] range(int n) {
-        int[] r = new int[n];
-        for (int i = 0; i < n; i++) r[i] = i;
-        return r;
     }
 
     @Override
