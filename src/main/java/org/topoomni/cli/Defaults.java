@@ -18,23 +18,35 @@ final class Defaults {
         return (home == null ? Path.of(".") : Path.of(home)).resolve(".cache").toAbsolutePath().normalize();
     }
 
+    /**
+     * Whether the generated libraries mix photographic exemplars into the visual family (and so
+     * into the audiovisual family and the screening pool): the pretrained vision tower of the
+     * embedded default was trained on photographs (docs/PRETRAINED.md).
+     */
+    static final boolean PHOTOS = true;
+
+    /** The families the default libraries are generated from. */
+    static Families families() {
+        return Families.standard(PHOTOS);
+    }
+
     /** The stimulus library of a seed and size, generated if it is missing or incomplete. */
     static Path library(long seed, int perCategory) {
         Path dir = libraryPath(seed, perCategory);
-        Families fam = Families.standard();
+        Families fam = families();
         new StimulusLibrary(fam).createdBy("topo-omni " + Versions.VERSION)
                 .generate(dir, seed, perCategory, new LinkedHashSet<>(fam.available()), Progress.console(System.err));
         return dir;
     }
 
     static Path libraryPath(long seed, int perCategory) {
-        return cache().resolve("stimuli").resolve("seed-" + seed + "-n" + perCategory);
+        return cache().resolve("stimuli").resolve("seed-" + seed + "-n" + perCategory + suffix());
     }
 
     /** Whether every family of the default library of a seed and size has been written. */
     static boolean libraryDone(long seed, int perCategory) {
         Path dir = libraryPath(seed, perCategory);
-        return Families.standard().available().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f).resolve("manifest.json")));
+        return families().available().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f).resolve("manifest.json")));
     }
 
     /**
@@ -57,10 +69,15 @@ final class Defaults {
 
     /** {@code .cache/stimuli/<use>-seed-S-nN}: the given families, generated (or resumed) with seed S + offset. */
     private static Path extras(String use, long seed, long seedOffset, int perCategory, String... families) {
-        Path dir = cache().resolve("stimuli").resolve(use + "-seed-" + seed + "-n" + perCategory);
-        new StimulusLibrary(Families.standard()).createdBy("topo-omni " + Versions.VERSION)
+        Path dir = cache().resolve("stimuli").resolve(use + "-seed-" + seed + "-n" + perCategory + suffix());
+        new StimulusLibrary(families()).createdBy("topo-omni " + Versions.VERSION)
                 .generate(dir, seed + seedOffset, perCategory, new LinkedHashSet<>(java.util.List.of(families)), Progress.console(System.err));
         return dir;
+    }
+
+    /** Folder-name suffix of libraries with photographs, so they never share a folder with one made without. */
+    private static String suffix() {
+        return PHOTOS ? "-photos" : "";
     }
 
     static boolean exists(Path p) {

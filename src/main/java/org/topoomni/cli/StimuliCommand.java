@@ -58,9 +58,12 @@ final class StimuliCommand implements Runnable {
         @Option(names = "--no-progress", description = "Do not draw progress bars.")
         boolean noProgress;
 
+        @Option(names = "--no-photos", description = "Visual family without the photographic exemplars (Tux Paint's stamps), as libraries were made before they existed.")
+        boolean noPhotos;
+
         @Override
         public Integer call() {
-            Families fam = Families.standard();
+            Families fam = Families.standard(!noPhotos);
             StimulusLibrary lib = new StimulusLibrary(fam).runs(runs).createdBy("topo-omni " + Versions.VERSION);
             if (threads != null) lib.threads(threads);
             java.util.Set<String> wanted = new java.util.LinkedHashSet<>();

@@ -23,11 +23,25 @@ public final class Families {
     private final Map<String, Supplier<? extends StimulusGenerator>> suppliers = new LinkedHashMap<>();
     private final Map<String, StimulusGenerator> made = new LinkedHashMap<>();
 
-    /** The families of this build. */
+    /** The families of this build, the visual family without photographs. */
     public static Families standard() {
+        return standard(false);
+    }
+
+    /**
+     * The families of this build; with {@code photos}, the visual family (and so the audiovisual
+     * family and the screening pool, which draw their pictures from it) mixes in photographic
+     * exemplars from the installed Tux Paint stamps ({@link org.topoomni.stimuli.visual.VisualGenerator#withPhotos}).
+     */
+    public static Families standard(boolean photos) {
         Families f = new Families();
         // One line per family.
-        f.register("visual", org.topoomni.stimuli.visual.VisualGenerator::new);
+        if (photos) {
+            f.register("visual", () -> new org.topoomni.stimuli.visual.VisualGenerator()
+                    .withPhotos(org.topoomni.stimuli.visual.VisualGenerator.DEFAULT_PHOTO_ROOT));
+        } else {
+            f.register("visual", org.topoomni.stimuli.visual.VisualGenerator::new);
+        }
         f.register("retinotopy", org.topoomni.stimuli.visual.RetinotopyGenerator::new);
         f.register("auditory", org.topoomni.stimuli.auditory.AuditoryGenerator::new);
         f.register("tonotopy", org.topoomni.stimuli.auditory.ToneGenerator::new);

@@ -110,7 +110,9 @@ public final class StimulusLibrary {
                 StimulusGenerator g = this.families.generator(family);
                 expected = new LinkedHashMap<>();
                 for (String c : g.categories()) expected.put(c, g.count(c, perCategory));
-                skipped = complete(dir, family, seed, perCategory, expected);
+                Map<String, String> sources = new LinkedHashMap<>();
+                for (String c : g.categories()) sources.put(c, g.source(c));
+                skipped = complete(dir, family, seed, perCategory, expected) && sameSources(dir, sources);
                 if (!skipped) {
                     List<Callable<Stimulus>> tasks = tasks(g, seed, perCategory);
                     StimulusSetWriter w = new StimulusSetWriter(dir).name(family).family(family).seed(seed).runs(runs)
@@ -182,6 +184,19 @@ public final class StimulusLibrary {
             }
         } catch (IOException e) {
             return false;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the set in {@code dir} records the sources the generator would use now: a set made
+     * without photographs (or clip art) is not reused when they are asked for, and the reverse.
+     */
+    static boolean sameSources(Path dir, Map<String, String> sources) {
+        Manifest m = StimulusSet.load(dir).manifest();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Manifest.Category c = m.categories().get(e.getKey());
+            if (c == null || !java.util.Objects.equals(c.source(), e.getValue())) return false;
         }
         return true;
     }
