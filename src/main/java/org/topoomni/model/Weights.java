@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * Named parameters of a model, float32 NDArrays owned by one manager. Initialisation is seeded
  * and done in Java, so the same seed gives the same network on any machine.
  */
-public final class Weights implements AutoCloseable {
+public final class Weights implements AutoCloseable, org.topoomni.nn.Params {
     private final NDManager manager;
     private final Map<String, NDArray> params = new LinkedHashMap<>();
 
@@ -29,6 +29,7 @@ public final class Weights implements AutoCloseable {
         return manager;
     }
 
+    @Override
     public NDArray get(String name) {
         NDArray p = params.get(name);
         if (p == null) throw new IllegalArgumentException("no parameter named '" + name + "'");
@@ -54,12 +55,14 @@ public final class Weights implements AutoCloseable {
         return n;
     }
 
+    @Override
     public NDArray normal(String name, double std, SplittableRandom rng, long... shape) {
         float[] v = new float[(int) new Shape(shape).size()];
         for (int i = 0; i < v.length; i++) v[i] = (float) (rng.nextGaussian() * std);
         return put(name, v, shape);
     }
 
+    @Override
     public NDArray constant(String name, float value, long... shape) {
         float[] v = new float[(int) new Shape(shape).size()];
         Arrays.fill(v, value);

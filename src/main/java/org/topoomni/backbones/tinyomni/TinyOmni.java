@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.convolutional.Conv2d;
 import org.topoomni.model.Answer;
 import org.topoomni.model.Backbone;
@@ -18,6 +17,7 @@ import org.topoomni.model.Output;
 import org.topoomni.model.Processor;
 import org.topoomni.model.TokenMap;
 import org.topoomni.model.Weights;
+import org.topoomni.nn.Blocks;
 import org.topoomni.nn.Nn;
 import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.Modality;
@@ -112,7 +112,7 @@ public final class TinyOmni implements Backbone {
         w.constant("vision.stem.norm.g", 1f, dv);
         w.constant("vision.stem.norm.b", 0f, dv);
         w.normal("vision.pos", std, rng, cfg.patches(), dv);
-        encoderBlocks("vision", cfg.vision(), rng);
+        Blocks.initEncoder(w, "vision", cfg.vision().layers(), dv, cfg.vision().mlp(), rng);
         w.constant("vision.norm.g", 1f, dv);
         w.constant("vision.norm.b", 0f, dv);
         w.normal("vision.merge.w1", std, rng, (long) m * m * dv, dl);
@@ -120,11 +120,8 @@ public final class TinyOmni implements Backbone {
         w.normal("vision.merge.w2", std, rng, dl, dl);
         w.constant("vision.merge.b2", 0f, dl);
 
-        w.normal("audio.conv1.w", std, rng, da, cfg.melBands(), 3);
-        w.constant("audio.conv1.b", 0f, da);
-        w.normal("audio.conv2.w", std, rng, da, da, 3);
-        w.constant("audio.conv2.b", 0f, da);
-        encoderBlocks("audio", cfg.audio(), rng);
+        Blocks.initAudioFrontEnd(w, "audio", cfg.melBands(), da, rng);
+        Blocks.initEncoder(w, "audio", cfg.audio().layers(), da, cfg.audio().mlp(), rng);
         w.constant("audio.norm.g", 1f, da);
         w.constant("audio.norm.b", 0f, da);
         w.normal("audio.proj.w", std, rng, da, dl);
@@ -132,42 +129,8 @@ public final class TinyOmni implements Backbone {
 
         w.normal("language.embed", std, rng, cfg.vocabSize(), dl);
         OmniConfig.StackConfig lc = cfg.language();
-        double outStd = std / Math.sqrt(2.0 * lc.layers());
-        for (int l = 0; l < lc.layers(); l++) {
-            String s = "language." + l + ".";
-            w.constant(s + "norm1.g", 1f, dl);
-            for (String x : new String[] {"q", "k", "v"}) {
-                w.normal(s + "attn.w" + x, std, rng, dl, dl);
-                w.constant(s + "attn.b" + x, 0f, dl);
-            }
-            w.normal(s + "attn.wo", outStd, rng, dl, dl);
-            w.constant(s + "norm2.g", 1f, dl);
-            w.normal(s + "mlp.wg", std, rng, dl, lc.mlp());
-            w.normal(s + "mlp.wu", std, rng, dl, lc.mlp());
-            w.normal(s + "mlp.wd", outStd, rng, lc.mlp(), dl);
-        }
+        for (int l = 0; l < lc.layers(); l++) Blocks.initDecoderBlock(w, "language." + l + ".", dl, lc.mlp(), lc.layers(), rng);
         w.constant("language.norm.g", 1f, dl);
-    }
-
-    private void encoderBlocks(String stack, OmniConfig.StackConfig c, SplittableRandom rng) {
-        double std = 0.02, outStd = std / Math.sqrt(2.0 * c.layers());
-        for (int l = 0; l < c.layers(); l++) {
-            String s = stack + "." + l + ".";
-            w.constant(s + "norm1.g", 1f, c.dim());
-            w.constant(s + "norm1.b", 0f, c.dim());
-            for (String x : new String[] {"q", "k", "v"}) {
-                w.normal(s + "attn.w" + x, std, rng, c.dim(), c.dim());
-                w.constant(s + "attn.b" + x, 0f, c.dim());
-            }
-            w.normal(s + "attn.wo", outStd, rng, c.dim(), c.dim());
-            w.constant(s + "attn.bo", 0f, c.dim());
-            w.constant(s + "norm2.g", 1f, c.dim());
-            w.constant(s + "norm2.b", 0f, c.dim());
-            w.normal(s + "mlp.w1", std, rng, c.dim(), c.mlp());
-            w.constant(s + "mlp.b1", 0f, c.mlp());
-            w.normal(s + "mlp.w2", outStd, rng, c.mlp(), c.dim());
-            w.constant(s + "mlp.b2", 0f, c.dim());
-        }
     }
 
     private NDArray p(String name) {
@@ -235,12 +198,8 @@ public final class TinyOmni implements Backbone {
         int n = batch.mels.size(), f = cfg.audioFrames(), mb = cfg.melBands();
         float[] flat = new float[n * f * mb];
         for (int i = 0; i < n; i++) System.arraycopy(batch.mels.get(i), 0, flat, i * f * mb, f * mb);
-        NDArray x = m.create(flat, new Shape(n, f, mb)).transpose(0, 2, 1); // (n, mels, frames)
-        x = Nn.gelu(Conv1d.conv1d(x, p("audio.conv1.w"), p("audio.conv1.b"), new Shape(1), new Shape(1)).singletonOrThrow());
-        x = Nn.gelu(Conv1d.conv1d(x, p("audio.conv2.w"), p("audio.conv2.b"), new Shape(2), new Shape(1)).singletonOrThrow());
-        NDArray h = x.transpose(0, 2, 1); // (n, frames/2, da)
-        int t = cfg.audioPositions(), da = cfg.audio().dim();
-        h = h.add(m.create(Nn.sinusoid(t, da), new Shape(t, da)));
+        NDArray h = Blocks.audioFrontEnd(m, w, "audio", m.create(flat, new Shape(n, f, mb))); // (n, frames/2, da)
+        int t = cfg.audioPositions();
         TokenMap tokens = TokenMap.full(batch.audioItems, t);
         h = encoderStack("audio", cfg.audio(), h, tokens, hook);
         return Nn.layerNorm(h, p("audio.norm.g"), p("audio.norm.b"));
@@ -248,12 +207,7 @@ public final class TinyOmni implements Backbone {
 
     private NDArray encoderStack(String stack, OmniConfig.StackConfig c, NDArray h, TokenMap tokens, LayerHook hook) {
         for (int l = 0; l < c.layers(); l++) {
-            String s = stack + "." + l + ".";
-            NDArray a = Nn.layerNorm(h, p(s + "norm1.g"), p(s + "norm1.b"));
-            h = h.add(Nn.attention(a, p(s + "attn.wq"), p(s + "attn.bq"), p(s + "attn.wk"), p(s + "attn.bk"),
-                    p(s + "attn.wv"), p(s + "attn.bv"), p(s + "attn.wo"), p(s + "attn.bo"), c.heads(), null, null));
-            NDArray b = Nn.layerNorm(h, p(s + "norm2.g"), p(s + "norm2.b"));
-            h = h.add(Nn.mlp(b, p(s + "mlp.w1"), p(s + "mlp.b1"), p(s + "mlp.w2"), p(s + "mlp.b2")));
+            h = Blocks.encoderBlock(w, stack + "." + l + ".", h, c.heads());
             h = hook.apply(new LayerSite(stack, l), h, tokens);
         }
         return h;
@@ -326,12 +280,7 @@ public final class TinyOmni implements Backbone {
         TokenMap tokens = new TokenMap(Nn.range(b), batch.inputMask, s);
         OmniConfig.StackConfig lc = cfg.language();
         for (int l = 0; l < lc.layers(); l++) {
-            String pre = "language." + l + ".";
-            NDArray a = Nn.rmsNorm(h, p(pre + "norm1.g"));
-            h = h.add(Nn.attention(a, p(pre + "attn.wq"), p(pre + "attn.bq"), p(pre + "attn.wk"), p(pre + "attn.bk"),
-                    p(pre + "attn.wv"), p(pre + "attn.bv"), p(pre + "attn.wo"), null, lc.heads(), att, rope));
-            NDArray c = Nn.rmsNorm(h, p(pre + "norm2.g"));
-            h = h.add(Nn.swiglu(c, p(pre + "mlp.wg"), p(pre + "mlp.wu"), p(pre + "mlp.wd")));
+            h = Blocks.decoderBlock(w, "language." + l + ".", h, lc.heads(), att, rope);
             h = hook.apply(new LayerSite(LANGUAGE, l), h, tokens);
         }
         h = Nn.rmsNorm(h, p("language.norm.g"));
