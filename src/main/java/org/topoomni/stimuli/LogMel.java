@@ -170,4 +170,47 @@ public final class LogMel {
             }
         }
     }
+
+    /**
+     * A model's fixed-length log-mel input, frames x bands (row-major), exactly {@code frames}
+     * frames: resampled to 16 kHz, log-mel ({@link #LogMel()}), padded (with the clip's quietest
+     * value) or cut to the frame count, then standardised over the whole clip (zero mean, unit
+     * variance).
+     */
+    public static float[] standardisedFrames(Audio audio, int frames, int bands) {
+        if (audio == null) throw new IllegalArgumentException("no audio");
+        if (bands != DEFAULT.mels()) throw new IllegalArgumentException("the front end has " + DEFAULT.mels() + " mel bands; the model wants " + bands);
+        Audio a = audio.sampleRate() == SAMPLE_RATE ? audio : Resampler.resample(audio, SAMPLE_RATE);
+        float[][] mel = DEFAULT.compute(a);
+        float[] out = new float[frames * bands];
+        double sum = 0, sq = 0;
+        int n = Math.min(frames, mel.length);
+        float floor = Float.POSITIVE_INFINITY; // pad with the clip's quietest value
+        for (int f = 0; f < n; f++) for (int b = 0; b < bands; b++) floor = Math.min(floor, mel[f][b]);
+        if (n == 0) floor = (float) Math.log(FLOOR);
+        for (int f = 0; f < frames; f++) {
+            for (int b = 0; b < bands; b++) {
+                float v = f < n ? mel[f][b] : floor;
+                out[f * bands + b] = v;
+                sum += v;
+                sq += (double) v * v;
+            }
+        }
+        double mean = sum / out.length, sd = Math.sqrt(Math.max(sq / out.length - mean * mean, 0));
+        float scale = sd > 1e-6 ? (float) (1 / sd) : 1f;
+        for (int i = 0; i < out.length; i++) out[i] = (float) ((out[i] - mean) * scale);
+        return out;
+    }
+
+    private static final LogMel DEFAULT = new LogMel();
+
+    /** Frames x bands features shifted in time by {@code shift} frames, circularly (an augmentation of the models' pretraining). */
+    public static float[] timeShifted(float[] mel, int frames, int bands, int shift) {
+        float[] out = new float[mel.length];
+        for (int f = 0; f < frames; f++) {
+            int src = Math.floorMod(f - shift, frames);
+            System.arraycopy(mel, src * bands, out, f * bands, bands);
+        }
+        return out;
+    }
 }

@@ -39,11 +39,6 @@ public final class Augment {
     static float[] mel(float[] mel, int frames, int bands, SplittableRandom rng) {
         int max = Math.max(1, frames / 10);
         int shift = rng.nextInt(2 * max + 1) - max;
-        float[] out = new float[mel.length];
-        for (int f = 0; f < frames; f++) {
-            int src = Math.floorMod(f - shift, frames);
-            System.arraycopy(mel, src * bands, out, f * bands, bands);
-        }
-        return out;
+        return org.topoomni.stimuli.LogMel.timeShifted(mel, frames, bands, shift);
     }
 }

@@ -73,7 +73,7 @@ public final class PretrainRun {
             Files.createDirectories(out);
             Checkpoint.save(out, model, Map.of("steps", Integer.toString(settings.steps()), "seed", Long.toString(settings.seed())));
             writeCurve(out.resolve("curve.csv"), curve);
-            writeAnswers(out.resolve("answers.csv"), r.answers());
+            org.topoomni.task.AnswerScores.writeCsv(out.resolve("answers.csv"), r.answers());
             writeMetrics(out.resolve(METRICS), r, settings, enc == null ? null : encoders, enc, trainSeconds, evalSeconds,
                     (System.nanoTime() - t0) / 1e9, train.size(), heldOut.size(), model.weights().count());
             if (enc != null) writeCurve(out.resolve("encoder-curve.csv"), enc.curve());
@@ -134,18 +134,5 @@ public final class PretrainRun {
         org.topoomni.io.AtomicFiles.writeString(file, sb.toString());
     }
 
-    static void writeAnswers(Path file, List<PretrainEvaluation.Judged> answers) throws IOException {
-        StringBuilder sb = new StringBuilder("id,kind,category,answer,judged_as,correct\n");
-        for (PretrainEvaluation.Judged j : answers) {
-            sb.append(csv(j.id())).append(',').append(j.kind()).append(',').append(j.category()).append(',')
-                    .append(csv(j.answer())).append(',').append(j.judgedAs() == null ? "" : csv(j.judgedAs())).append(',')
-                    .append(j.correct()).append('\n');
-        }
-        org.topoomni.io.AtomicFiles.writeString(file, sb.toString());
-    }
-
-    static String csv(String s) {
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
 
 }
