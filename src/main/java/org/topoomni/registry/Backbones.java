@@ -1,5 +1,6 @@
 package org.topoomni.registry;
 
+import org.topoomni.backbones.pretrained.PretrainedOmniFactory;
 import org.topoomni.backbones.tinyomni.TinyOmniFactory;
 import org.topoomni.model.Backbone;
 import org.topoomni.model.BackboneFactory;
@@ -26,12 +27,13 @@ public final class Backbones {
     public static final String CONFIG = "config.json";
 
     private static final List<BackboneFactory> FACTORIES = new ArrayList<>(List.of(
+            new PretrainedOmniFactory(),
             new TinyOmniFactory()));
 
     private Backbones() {}
 
     /** The architecture of the embedded default: what the demo builds and every command uses when no model is given. */
-    public static final String EMBEDDED_DEFAULT = "tinyomni";
+    public static final String EMBEDDED_DEFAULT = "pretrained-omni";
 
     /** The factory of a registered architecture, by id. */
     public static BackboneFactory factory(String id) {

@@ -44,6 +44,7 @@ public final class MiniLm implements AutoCloseable {
     private final BertArchitecture arch;
     private final Weights w;
     private final HuggingFaceTokenizer tokenizer;
+    private final Map<String, Integer> vocabulary;
 
     /** Token ids of a batch, padded to its longest text; {@code valid} is 1 for real tokens. */
     public record Tokens(int rows, int length, long[] ids, long[] typeIds, float[] valid, List<String[]> pieces) {
@@ -54,9 +55,10 @@ public final class MiniLm implements AutoCloseable {
         }
     }
 
-    private MiniLm(NDManager manager, OnnxModel onnx, HuggingFaceTokenizer tokenizer) throws IOException {
+    private MiniLm(NDManager manager, OnnxModel onnx, byte[] tokenizerJson) throws IOException {
         this.arch = BertArchitecture.of(onnx);
-        this.tokenizer = tokenizer;
+        this.vocabulary = vocabulary(tokenizerJson);
+        this.tokenizer = tokenizer(new java.io.ByteArrayInputStream(tokenizerJson));
         this.w = new Weights(manager);
         try {
             put("embed.word", onnx, arch.wordTable());
@@ -86,18 +88,79 @@ public final class MiniLm implements AutoCloseable {
         OnnxModel onnx = OnnxModel.readResource(ONNX_RESOURCE);
         try (InputStream tok = MiniLm.class.getClassLoader().getResourceAsStream(TOKENIZER_RESOURCE)) {
             if (tok == null) throw new IOException("tokenizer '" + TOKENIZER_RESOURCE + "' is not on the class path (is its Maven dependency resolved? run ./setup)");
-            return new MiniLm(manager, onnx, tokenizer(tok));
+            return new MiniLm(manager, onnx, tok.readAllBytes());
         }
     }
 
     /** A model from an ONNX graph and a Hugging Face tokenizer.json. */
     public static MiniLm load(NDManager manager, OnnxModel onnx, InputStream tokenizerJson) throws IOException {
-        return new MiniLm(manager, onnx, tokenizer(tokenizerJson));
+        return new MiniLm(manager, onnx, tokenizerJson.readAllBytes());
     }
 
     /** No padding (a batch is padded here, to its longest text), truncation at {@link #MAX_TOKENS}. */
     private static HuggingFaceTokenizer tokenizer(InputStream json) throws IOException {
         return HuggingFaceTokenizer.newInstance(json, Map.of("padding", "false", "truncation", "true", "maxLength", String.valueOf(MAX_TOKENS)));
+    }
+
+    /** The word pieces of a tokenizer.json's WordPiece model and their ids. */
+    private static Map<String, Integer> vocabulary(byte[] json) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode vocab;
+        try {
+            vocab = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("model").path("vocab");
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IOException("the MiniLM tokenizer.json is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (!vocab.isObject() || vocab.isEmpty()) throw new IOException("the MiniLM tokenizer.json has no WordPiece vocabulary (model.vocab)");
+        Map<String, Integer> out = new java.util.HashMap<>();
+        vocab.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asInt()));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Word pieces in the tokenizer's vocabulary. */
+    public int vocabularySize() {
+        return vocabulary.size();
+    }
+
+    /** The id of a word piece of the vocabulary ("[SEP]", "[unused0]", "##s"); an error for one it lacks. */
+    public int pieceId(String piece) {
+        Integer id = vocabulary.get(piece);
+        if (id == null) throw new IllegalArgumentException("the MiniLM vocabulary has no word piece '" + piece + "'");
+        return id;
+    }
+
+    /** The word-piece ids of a text, with [CLS] ... [SEP] when {@code specials} (truncated at {@link #MAX_TOKENS}). */
+    public synchronized int[] encode(String text, boolean specials) {
+        long[] ids = tokenizer.encode(text, specials, false).getIds();
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) out[i] = (int) ids[i];
+        return out;
+    }
+
+    /** Word-piece ids back to text, special pieces left out ("##" pieces joined to the word before them). */
+    public synchronized String decode(int[] ids) {
+        long[] l = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) l[i] = ids[i];
+        return tokenizer.decode(l, true);
+    }
+
+    /** A batch of word-piece id sequences (each with its own [CLS] and [SEP]), padded with [PAD] (0) to the longest. */
+    public Tokens tokens(List<int[]> rows) {
+        if (rows.isEmpty()) throw new IllegalArgumentException("no texts to read");
+        int b = rows.size(), len = 0;
+        for (int[] r : rows) len = Math.max(len, r.length);
+        if (len == 0) throw new IllegalArgumentException("a text needs at least one word piece");
+        long[] ids = new long[b * len], types = new long[b * len];
+        float[] valid = new float[b * len];
+        List<String[]> pieces = new ArrayList<>();
+        for (int i = 0; i < b; i++) {
+            int[] r = rows.get(i);
+            for (int j = 0; j < r.length; j++) {
+                ids[i * len + j] = r[j];
+                valid[i * len + j] = 1f;
+            }
+            pieces.add(new String[0]);
+        }
+        return new Tokens(b, len, ids, types, valid, pieces);
     }
 
     public BertArchitecture architecture() {
@@ -144,7 +207,7 @@ public final class MiniLm implements AutoCloseable {
     // ------------------------------------------------------------------ tokens
 
     /** Word pieces of each text with [CLS] and [SEP], padded with [PAD] (id 0) to the longest. */
-    public Tokens tokenize(List<String> texts) {
+    public synchronized Tokens tokenize(List<String> texts) {
         if (texts.isEmpty()) throw new IllegalArgumentException("no texts to tokenize");
         List<Encoding> enc = new ArrayList<>();
         int len = 0;
