@@ -81,11 +81,12 @@ public final class OmniPretrainRun {
             try (PretrainedOmni model = new PretrainedOmni(manager, cfg, cnn, text, vocab, towers, s.seed())) {
                 log.printf(Locale.ROOT, "pretrained-omni: %,d parameters trained here, %,d in the frozen towers; sheet %d x %d%n", model.weights().count(),
                         cnn.parameterCount() + text.parameterCount(), model.sheet().rows(), model.sheet().cols());
-                OmniPretrainer trainer = new OmniPretrainer(model, s, log);
                 long tCache = System.nanoTime();
+                TowerCache towerCache = new TowerCache(model);
                 List<OmniPretrainer.Item> cached = new ArrayList<>(train);
                 cached.addAll(heldOut.stream().filter(OmniPretrainer.Item::labelledImage).toList()); // the encoder heads are measured on them
-                trainer.cacheTowers(manager, cached, it -> !it.heldOut());
+                towerCache.fill(manager, cached, it -> !it.heldOut(), log);
+                OmniPretrainer trainer = new OmniPretrainer(model, s, towerCache, log);
                 double cacheSeconds = (System.nanoTime() - tCache) / 1e9;
                 OmniPretrainer.EncoderResult enc = null;
                 if (s.encoderSteps() > 0) {

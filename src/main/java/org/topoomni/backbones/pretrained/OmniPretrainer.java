@@ -38,7 +38,7 @@ import java.util.function.Predicate;
 
 /**
  * The base training of {@link PretrainedOmni} from cached tower outputs. The towers are frozen,
- * so their outputs are computed once per item ({@link #cacheTowers}): the MobileNetV3's last
+ * so their outputs are computed once per item ({@link TowerCache}): the MobileNetV3's last
  * grid and summary means of every image and of its left-right mirror image, and the MiniLM's
  * last hidden states of every distinct prompt. Then:
  * <ol>
@@ -142,130 +142,16 @@ public final class OmniPretrainer {
     private final Settings s;
     private final PrintStream log;
     private final PretrainedOmniConfig cfg;
-    // cached tower outputs, by input
-    private final Map<OmniInput, float[][]> cnnCache = new IdentityHashMap<>();   // {grid, summaries, mirrored grid, mirrored summaries}
-    private final Map<String, float[]> promptCache = new HashMap<>();              // MiniLM states by prompt
-    private final Map<OmniInput, float[][]> audioCache = new IdentityHashMap<>(); // pooled audio states, one per version
-    private int[] summaryWidths;
+    private final TowerCache towers;
+    private final Map<OmniInput, float[][]> audioCache = new IdentityHashMap<>(); // pooled audio states of each sound, one per version
 
-    OmniPretrainer(PretrainedOmni model, Settings settings, PrintStream log) {
+    /** A trainer of {@code model} on the towers' outputs in {@code towers} (made for a model with the same towers and config). */
+    OmniPretrainer(PretrainedOmni model, Settings settings, TowerCache towers, PrintStream log) {
         this.model = model;
         this.s = settings;
         this.log = log;
         this.cfg = model.config();
-    }
-
-    static String promptKey(int[] text) {
-        return Arrays.toString(text);
-    }
-
-    // ------------------------------------------------------------------ tower caches
-
-    /**
-     * Runs the frozen towers once over the items: the MobileNetV3 on every image (and, for
-     * {@code mirror} items, on its mirror image) and the MiniLM on every distinct prompt.
-     */
-    void cacheTowers(NDManager manager, List<Item> items, Predicate<Item> mirror) {
-        long t0 = System.nanoTime();
-        summaryWidths = new int[cfg.summarySites().size()];
-        for (int k = 0; k < summaryWidths.length; k++) summaryWidths[k] = model.cnn().widths()[cfg.summarySites().get(k)];
-        List<Item> images = items.stream().filter(Item::image).toList();
-        int chunk = 64, size = cfg.imageSize();
-        try (ProgressBar bar = Steps.bar("vision tower", images.size(), log)) {
-            for (int from = 0; from < images.size(); from += chunk) {
-                List<Item> part = images.subList(from, Math.min(images.size(), from + chunk));
-                List<byte[]> px = new ArrayList<>();
-                List<Integer> owner = new ArrayList<>();
-                for (int i = 0; i < part.size(); i++) {
-                    px.add(part.get(i).input().image());
-                    owner.add(i);
-                    if (mirror.test(part.get(i))) {
-                        px.add(PretrainedOmniProcessor.flip(part.get(i).input().image(), size));
-                        owner.add(-1 - i);
-                    }
-                }
-                float[][] grid, sum;
-                try (NDManager m = manager.newSubManager()) {
-                    PretrainedOmni.CnnFeatures f = model.cnnFeatures(m, px, Nn.range(px.size()), LayerHook.NONE);
-                    grid = rows(f.grid().toFloatArray(), px.size());
-                    sum = rows(f.summaries().isEmpty() ? new float[0] : NDArrays.concat(new NDList(f.summaries()), 1).toFloatArray(), px.size());
-                }
-                for (int r = 0; r < px.size(); r++) {
-                    int o = owner.get(r);
-                    OmniInput in = part.get(o >= 0 ? o : -1 - o).input();
-                    float[][] e = cnnCache.computeIfAbsent(in, k -> new float[4][]);
-                    e[o >= 0 ? 0 : 2] = grid[r];
-                    e[o >= 0 ? 1 : 3] = sum[r];
-                }
-                bar.stepBy(part.size());
-            }
-        }
-        Map<String, int[]> prompts = new LinkedHashMap<>();
-        for (Item it : items) if (!it.input().plainText()) prompts.putIfAbsent(promptKey(it.input().text()), it.input().text());
-        List<int[]> distinct = new ArrayList<>(prompts.values());
-        for (int from = 0; from < distinct.size(); from += chunk) {
-            List<int[]> part = distinct.subList(from, Math.min(distinct.size(), from + chunk));
-            try (NDManager m = manager.newSubManager()) {
-                NDArray states = model.textStates(m, part, LayerHook.NONE); // (n, L, 384)
-                int len = (int) states.getShape().get(1);
-                float[] all = states.toFloatArray();
-                for (int i = 0; i < part.size(); i++) {
-                    int n = part.get(i).length;
-                    promptCache.put(promptKey(part.get(i)), Arrays.copyOfRange(all, i * len * PretrainedOmni.TEXT_WIDTH,
-                            (i * len + n) * PretrainedOmni.TEXT_WIDTH));
-                }
-            }
-        }
-        log.printf(Locale.ROOT, "tower caches: %d images (%d with mirror images), %d prompts in %.1f s%n", images.size(),
-                images.stream().filter(mirror).count(), distinct.size(), (System.nanoTime() - t0) / 1e9);
-    }
-
-    private static float[][] rows(float[] flat, int n) {
-        int w = n == 0 ? 0 : flat.length / n;
-        float[][] out = new float[n][];
-        for (int i = 0; i < n; i++) out[i] = Arrays.copyOfRange(flat, i * w, (i + 1) * w);
-        return out;
-    }
-
-    /** Cached CNN features of images as the model's input to the adapter (mirrored where {@code mirrored[i]}). */
-    private PretrainedOmni.CnnFeatures cnnFeatures(NDManager m, List<OmniInput> images, boolean[] mirrored) {
-        int n = images.size(), positions = cfg.gridPositions();
-        int head = model.cnn().widths()[PretrainedOmniConfig.CNN_SITES - 1];
-        int sumWidth = Arrays.stream(summaryWidths).sum();
-        float[] grid = new float[n * positions * head], sum = new float[n * sumWidth];
-        for (int i = 0; i < n; i++) {
-            float[][] e = cnnCache.get(images.get(i));
-            if (e == null) throw new IllegalStateException("no cached vision features for an image");
-            int v = mirrored[i] && e[2] != null ? 2 : 0;
-            System.arraycopy(e[v], 0, grid, i * positions * head, positions * head);
-            System.arraycopy(e[v + 1], 0, sum, i * sumWidth, sumWidth);
-        }
-        NDArray g = m.create(grid, new Shape(n, positions, head));
-        List<NDArray> summaries = new ArrayList<>();
-        if (sumWidth > 0) {
-            NDArray all = m.create(sum, new Shape(n, sumWidth));
-            int off = 0;
-            for (int w : summaryWidths) {
-                summaries.add(all.get(":, " + off + ":" + (off + w)));
-                off += w;
-            }
-        }
-        return new PretrainedOmni.CnnFeatures(g, summaries);
-    }
-
-    /** The MiniLM states of every item's prompt, padded to the batch's longest (plain texts: zeros, the thinker does not read them). */
-    private NDArray promptStates(NDManager m, OmniBatch b) {
-        int len = 0;
-        for (int[] t : b.texts) len = Math.max(len, t.length);
-        int d = PretrainedOmni.TEXT_WIDTH;
-        float[] out = new float[b.size * len * d];
-        for (int i = 0; i < b.size; i++) {
-            if (b.inputs.get(i).plainText()) continue;
-            float[] st = promptCache.get(promptKey(b.texts.get(i)));
-            if (st == null) throw new IllegalStateException("no cached MiniLM states for a prompt");
-            System.arraycopy(st, 0, out, i * len * d, st.length);
-        }
-        return m.create(out, new Shape(b.size, len, d));
+        this.towers = towers;
     }
 
     // ------------------------------------------------------------------ phase 1: encoders
@@ -371,6 +257,13 @@ public final class OmniPretrainer {
         return model.audioStates(m, mels, Nn.range(mels.size()), LayerHook.NONE).mean(new int[] {1});
     }
 
+    static float[][] rows(float[] flat, int n) {
+        int w = n == 0 ? 0 : flat.length / n;
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) out[i] = Arrays.copyOfRange(flat, i * w, (i + 1) * w);
+        return out;
+    }
+
     private float[] shifted(float[] mel, SplittableRandom rng) {
         int max = Math.max(1, cfg.audioFrames() / 10);
         return LogMel.timeShifted(mel, cfg.audioFrames(), cfg.melBands(), rng.nextInt(2 * max + 1) - max);
@@ -380,7 +273,7 @@ public final class OmniPretrainer {
     private NDArray visionHeadInput(NDManager m, List<Item> batch, SplittableRandom aug) {
         boolean[] mirrored = new boolean[batch.size()];
         if (aug != null) for (int i = 0; i < mirrored.length; i++) mirrored[i] = aug.nextBoolean();
-        PretrainedOmni.CnnFeatures f = cnnFeatures(m, batch.stream().map(Item::input).toList(), mirrored);
+        PretrainedOmni.CnnFeatures f = towers.cnnFeatures(m, batch.stream().map(Item::input).toList(), mirrored);
         NDArray adapter = model.adapter(f.grid()).mean(new int[] {1});
         NDArray summary = model.summaryTokens(f);
         return summary == null ? adapter : NDArrays.concat(new NDList(adapter, summary.reshape(batch.size(), -1)), 1);
@@ -409,7 +302,7 @@ public final class OmniPretrainer {
     private Map<String, Double> headAccuracy(NDManager manager, List<Item> heldOut, List<String> audioClasses, List<String> visionClasses) {
         Map<String, int[]> counts = new TreeMap<>();
         List<Item> sounds = heldOut.stream().filter(Item::labelledSound).toList();
-        List<Item> images = heldOut.stream().filter(it -> it.labelledImage() && cnnCache.containsKey(it.input())).toList();
+        List<Item> images = heldOut.stream().filter(it -> it.labelledImage() && towers.has(it.input())).toList();
         for (boolean sound : new boolean[] {true, false}) {
             List<Item> pool = sound ? sounds : images;
             for (int from = 0; from < pool.size(); from += 64) {
@@ -482,7 +375,7 @@ public final class OmniPretrainer {
             for (int i : b.imageItems) imgs.add(b.inputs.get(i));
             boolean[] mirrored = new boolean[imgs.size()];
             for (int i = 0; i < mirrored.length; i++) mirrored[i] = aug.nextBoolean();
-            vision = model.visionTokens(cnnFeatures(m, imgs, mirrored), b.imageItems, LayerHook.NONE);
+            vision = model.visionTokens(towers.cnnFeatures(m, imgs, mirrored), b.imageItems, LayerHook.NONE);
         }
         if (!b.mels.isEmpty()) {
             int a = cfg.audioTokens(), d = cfg.audio().dim();
@@ -494,7 +387,7 @@ public final class OmniPretrainer {
             }
             audio = model.audioTokens(m.create(pooled, new Shape(b.audioItems.length, a, d)));
         }
-        return new PretrainedOmni.Media(vision, audio, model.promptTokens(promptStates(m, b)));
+        return new PretrainedOmni.Media(vision, audio, model.promptTokens(towers.promptStates(m, b)));
     }
 
     List<Point> trainThinker(NDManager manager, List<Item> train, Path stateDir) throws IOException {
