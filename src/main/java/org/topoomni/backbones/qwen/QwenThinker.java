@@ -26,15 +26,23 @@ import java.util.List;
 final class QwenThinker implements AutoCloseable {
 
     /**
-     * One row: its token ids (the prompt, then any answer), how many of them are the prompt (up to
-     * and including the assistant header), and its images and clips in order of appearance.
+     * One row: its token ids (a prompt, then any answer), how many leading tokens the sheet counts
+     * ({@code valid}: a chat prompt up to and including the assistant header, or a whole plain
+     * text), the first token whose prediction is learned ({@code lossFrom}; {@code ids.length}
+     * for none), and its images and clips in order of appearance.
      */
-    record Input(int[] ids, int prompt, List<VisionEncoder.Image> images, List<AudioEncoder.Clip> clips) {
+    record Input(int[] ids, int valid, int lossFrom, List<VisionEncoder.Image> images, List<AudioEncoder.Clip> clips) {
         Input {
             if (ids.length == 0) throw new IllegalArgumentException("an input needs at least one token");
-            if (prompt < 1 || prompt > ids.length) throw new IllegalArgumentException("prompt length " + prompt + " outside 1.." + ids.length);
+            if (valid < 1 || valid > ids.length) throw new IllegalArgumentException("valid length " + valid + " outside 1.." + ids.length);
+            if (lossFrom < 1 || lossFrom > ids.length) throw new IllegalArgumentException("loss start " + lossFrom + " outside 1.." + ids.length);
             images = List.copyOf(images);
             clips = List.copyOf(clips);
+        }
+
+        /** A prompt to answer (nothing to learn). */
+        static Input prompt(int[] ids, List<VisionEncoder.Image> images, List<AudioEncoder.Clip> clips) {
+            return new Input(ids, ids.length, ids.length, images, clips);
         }
     }
 
@@ -137,7 +145,7 @@ final class QwenThinker implements AutoCloseable {
                 ids[r * s + j] = id;
                 src[r * s + j] = (long) r * s + j;
                 if (j >= in.ids().length) continue;
-                if (j < in.prompt()) valid[r * s + j] = 1f;
+                if (j < in.valid()) valid[r * s + j] = 1f;
                 if (id == tk.image() && media.vision() != null) {
                     if (vi >= visionRows) throw new IllegalArgumentException("the batch has more <|IMAGE|> tokens than its images give (" + visionRows + ")");
                     src[r * s + j] = visionBase + vi++;
@@ -177,8 +185,8 @@ final class QwenThinker implements AutoCloseable {
     }
 
     /**
-     * Mean cross-entropy of each row's answer tokens (those after its prompt), over all answer
-     * tokens of the batch; differentiable. Rows without an answer add nothing.
+     * Mean cross-entropy of each row's learned tokens (from {@code lossFrom} on), over all learned
+     * tokens of the batch; differentiable. Rows with nothing to learn add nothing.
      */
     static NDArray answerLoss(NDManager m, NDArray logits, List<Input> inputs) {
         long b = logits.getShape().get(0), s = logits.getShape().get(1);
@@ -187,7 +195,7 @@ final class QwenThinker implements AutoCloseable {
         int count = 0;
         for (int r = 0; r < b; r++) {
             Input in = inputs.get(r);
-            for (int j = in.prompt() - 1; j + 1 < in.ids().length; j++) {
+            for (int j = in.lossFrom() - 1; j + 1 < in.ids().length; j++) {
                 targets[(int) (r * s + j)] = in.ids()[j + 1];
                 weight[(int) (r * s + j)] = 1f;
                 count++;

@@ -66,7 +66,7 @@ class ThinkerGoldenTest {
             int k = 0;
             for (int f = 0; f < frames; f++) if (mask[f] == 1) clip[q * kept + k++] = feats[q * frames + f];
         }
-        return new QwenThinker.Input(ids, ids.length, List.of(image), List.of(new AudioEncoder.Clip(clip, kept)));
+        return QwenThinker.Input.prompt(ids, List.of(image), List.of(new AudioEncoder.Clip(clip, kept)));
     }
 
     private Run run(Path folder, JsonNode inputs) throws Exception {
