@@ -65,6 +65,6 @@ public final class DiscoverBenchmark {
             }
         }
         out.printf(Locale.ROOT, "planted responsive groups found exactly as clusters: %d of %d%n", recovered, s.pairs());
-        return new Result(ModelBenchmark.median(times), Arrays.stream(times).min().orElse(Double.NaN), last, recovered);
+        return new Result(Timing.median(times), Arrays.stream(times).min().orElse(Double.NaN), last, recovered);
     }
 }

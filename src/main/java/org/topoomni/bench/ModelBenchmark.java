@@ -1,104 +1,84 @@
 package org.topoomni.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
-import org.topoomni.model.Batch;
-import org.topoomni.model.Example;
-import org.topoomni.model.LayerHook;
-import org.topoomni.model.Losses;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
-import org.topoomni.model.Tokenizer;
-import org.topoomni.train.AdamW;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.model.CorticalTap;
+import org.topoomni.model.ModelInput;
+import org.topoomni.model.SheetRecorder;
+import org.topoomni.registry.Models;
+import org.topoomni.stimuli.Audio;
+import org.topoomni.stimuli.Provenance;
+import org.topoomni.stimuli.Stimulus;
+import org.topoomni.task.Prompts;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Times one pretraining step of a TinyOmni config (forward, backward, AdamW update) on a
- * synthetic batch shaped like the real mix: a third images, a third sounds, a sixth image +
- * sound, a sixth plain text of 40 tokens; answers of 4 tokens.
+ * Times a model folder of any architecture on the work the mapping tools give it: recording a
+ * batch of stimuli on the sheet (a forward pass with the adaptors and the sheet recorder at every
+ * layer, as {@code localize} does) and greedy answers to them (as {@code perturb} does). The
+ * stimuli are synthetic: random 224 x 224 pictures and 2-second tones, half each.
  */
 public final class ModelBenchmark {
-    public record Result(double forwardMs, double backwardMs, double updateMs, double stepMs, long parameters) {}
 
-    public static Result run(OmniConfig cfg, int batchSize, int warmup, int steps, PrintStream out) {
-        SplittableRandom rng = new SplittableRandom(1);
-        Tokenizer tok = Tokenizer.train(List.of("what do you see", "a face"), Tokenizer.SPECIALS + 256 + 8);
-        List<Example> ex = new ArrayList<>();
-        for (int i = 0; i < batchSize; i++) {
-            float[] img = new float[3 * cfg.imageSize() * cfg.imageSize()];
-            float[] mel = new float[cfg.audioFrames() * cfg.melBands()];
-            for (int k = 0; k < img.length; k++) img[k] = (float) rng.nextGaussian();
-            for (int k = 0; k < mel.length; k++) mel[k] = (float) rng.nextGaussian();
-            int kind = i % 6;
-            int[] prompt = {300, 301, 302, 303, 304};
-            int[] answer = {310, 311, 312, 313};
-            if (kind == 5) {
-                int[] text = new int[40];
-                for (int k = 0; k < text.length; k++) text[k] = Tokenizer.SPECIALS + rng.nextInt(256);
-                ex.add(Example.text(text));
-            } else {
-                ex.add(Example.chat(kind < 2 || kind == 4 ? img : null, kind >= 2 && kind <= 4 ? mel : null, prompt, answer));
+    /** Median milliseconds per batch: forward with the sheet recorded, and greedy generation. */
+    public record Result(double forwardMs, double generateMs, int batch, String architecture, long parameters, int units) {}
+
+    private ModelBenchmark() {}
+
+    public static Result run(Path modelDir, int batch, int warmup, int repetitions, int maxTokens, PrintStream out) throws IOException {
+        if (batch < 1 || repetitions < 1 || warmup < 0 || maxTokens < 1) throw new IllegalArgumentException("need batch >= 1, repetitions >= 1, warmup >= 0, tokens >= 1");
+        try (NDManager manager = NDManager.newBaseManager(); CorticalModel model = Models.open(manager, modelDir)) {
+            List<ModelInput> inputs = new ArrayList<>();
+            SplittableRandom r = new SplittableRandom(0);
+            for (int i = 0; i < batch; i++) {
+                Stimulus s = i % 2 == 0 ? picture(i, r) : tone(i, r);
+                inputs.add(model.backbone().processor().chat(s, Prompts.forStimulus(s)));
             }
-        }
-        double[] f = new double[steps], b = new double[steps], u = new double[steps];
-        long params;
-        try (NDManager manager = NDManager.newBaseManager();
-             TinyOmni model = new TinyOmni(manager, cfg, tok, 0);
-             AdamW opt = new AdamW(manager, 0.9, 0.98, 1e-8, 0.01)) {
-            params = model.weights().count();
-            model.weights().requireGradients(true);
-            Batch batch = new Batch(cfg, ex, true);
-            boolean vary = Boolean.getBoolean("topoomni.bench.vary");
-            out.printf(Locale.ROOT, "TinyOmni %,d parameters, batch %d (length %d), %d threads%n", params, batchSize, batch.length,
-                    Runtime.getRuntime().availableProcessors());
-            for (int s = -warmup; s < steps; s++) {
-                long t0, t1, t2, t3;
-                float lossValue;
-                if (vary) {
-                    List<Example> v = new ArrayList<>(ex);
-                    int len = 20 + rng.nextInt(30);
-                    int[] text = new int[len];
-                    for (int k = 0; k < len; k++) text[k] = Tokenizer.SPECIALS + rng.nextInt(256);
-                    v.set(5, Example.text(text));
-                    batch = new Batch(cfg, v, true);
-                }
+            SheetRecorder rec = new SheetRecorder(model.sheet(), model.backbone().sites());
+            out.printf(Locale.ROOT, "%s (%s), %,d parameters, sheet %d x %d, batch %d%n", modelDir, model.backbone().architecture(),
+                    model.backbone().parameterCount(), model.sheet().rows(), model.sheet().cols(), batch);
+            double[] fwd = new double[repetitions], gen = new double[repetitions];
+            for (int k = -warmup; k < repetitions; k++) {
+                long t0 = System.nanoTime();
                 try (NDManager sub = manager.newSubManager()) {
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        model.weights().zeroGradients(sub);
-                        t0 = System.nanoTime();
-                        NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, LayerHook.NONE), batch);
-                        lossValue = l.getFloat();
-                        t1 = System.nanoTime();
-                        gc.backward(l);
-                        t2 = System.nanoTime();
-                    }
-                    opt.update(model.weights().all(), 1e-4, 1.0, n -> true, sub);
-                    t3 = System.nanoTime();
+                    rec.reset(batch);
+                    model.backbone().forward(sub, inputs, model.hook(rec));
+                    rec.sheet(sub).toFloatArray();
                 }
-                if (s >= 0) {
-                    f[s] = (t1 - t0) / 1e6;
-                    b[s] = (t2 - t1) / 1e6;
-                    u[s] = (t3 - t2) / 1e6;
+                long t1 = System.nanoTime();
+                try (NDManager sub = manager.newSubManager()) {
+                    model.backbone().generate(sub, inputs, maxTokens, model.hook(CorticalTap.NONE));
                 }
-                out.printf(Locale.ROOT, "  %s: forward %.0f ms, backward %.0f ms, update %.0f ms (loss %.3f)%n", s < 0 ? "warm-up" : "step", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, lossValue);
+                long t2 = System.nanoTime();
+                if (k >= 0) {
+                    fwd[k] = (t1 - t0) / 1e6;
+                    gen[k] = (t2 - t1) / 1e6;
+                }
             }
+            return new Result(Timing.median(fwd), Timing.median(gen), batch, model.backbone().architecture(), model.backbone().parameterCount(),
+                    model.sheet().units());
         }
-        double[] total = new double[steps];
-        for (int i = 0; i < steps; i++) total[i] = f[i] + b[i] + u[i];
-        return new Result(median(f), median(b), median(u), median(total), params);
     }
 
-    static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : 0.5 * (s[s.length / 2 - 1] + s[s.length / 2]);
+    private static Stimulus picture(int i, SplittableRandom r) {
+        BufferedImage img = new BufferedImage(224, 224, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 224; y++) for (int x = 0; x < 224; x++) img.setRGB(x, y, r.nextInt(1 << 24));
+        return new Stimulus("picture_" + i, "bench", 1, img, null, null, Map.of(), Provenance.generated("bench", i));
+    }
+
+    private static Stimulus tone(int i, SplittableRandom r) {
+        float[] s = new float[32000];
+        double f = 200 + r.nextInt(2000);
+        for (int k = 0; k < s.length; k++) s[k] = (float) (0.3 * Math.sin(2 * Math.PI * f * k / 16000));
+        return new Stimulus("tone_" + i, "bench", 1, null, new Audio(s, 16000), null, Map.of(), Provenance.generated("bench", i));
     }
 }

@@ -1,26 +1,32 @@
 package org.topoomni.cli;
 
 import ai.djl.ndarray.NDManager;
-import org.topoomni.model.Checkpoint;
-import org.topoomni.model.Example;
-import org.topoomni.model.LayerHook;
-import org.topoomni.model.Preprocess;
-import org.topoomni.model.TinyOmni;
+import org.topoomni.model.Answer;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.model.CorticalTap;
+import org.topoomni.model.ModelInput;
+import org.topoomni.registry.Models;
+import org.topoomni.stimuli.Audio;
 import org.topoomni.stimuli.Images;
+import org.topoomni.stimuli.Provenance;
+import org.topoomni.stimuli.Stimulus;
 import org.topoomni.stimuli.Wav;
+import org.topoomni.task.Prompts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "ask", mixinStandardHelpOptions = true,
         description = "Ask a model about an image, a sound or a text and print its answer.")
 final class AskCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Checkpoint folder.")
+    @Option(names = "--model", required = true, description = "Model folder: a base model of any supported architecture, or a topographic model (a train output).")
     Path model;
 
     @ArgGroup(exclusive = false, multiplicity = "1")
@@ -42,17 +48,20 @@ final class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (NDManager manager = NDManager.newBaseManager(); TinyOmni m = Checkpoint.load(manager, model)) {
-            float[] img = inputs.image == null ? null : Preprocess.image(Images.read(inputs.image), m.config().imageSize());
-            float[] mel = inputs.audio == null ? null
-                    : Preprocess.audio(Wav.read(inputs.audio), m.config().audioFrames(), m.config().melBands());
-            String q = prompt != null ? prompt
-                    : inputs.text != null ? inputs.text
-                    : img != null && mel != null ? "Describe this." : img != null ? "What do you see?" : "What do you hear?";
-            if (inputs.text != null && prompt != null) q = inputs.text + " " + prompt;
-            Example e = Example.chat(img, mel, m.tokenizer().encode(q), new int[0]);
-            int[] answer = m.generate(manager, List.of(e), maxTokens, LayerHook.NONE).get(0);
-            System.out.println(m.tokenizer().decode(answer).strip());
+        if (maxTokens < 1) throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
+        // read the inputs first: a missing or corrupt file fails before the model is loaded
+        BufferedImage img = inputs.image == null ? null : Images.read(inputs.image);
+        Audio snd = inputs.audio == null ? null : Wav.read(inputs.audio);
+        String text = inputs.text == null || inputs.image != null || inputs.audio != null ? null : inputs.text;
+        Stimulus s = new Stimulus("ask", "ask", 1, img, snd, text, Map.of(), Provenance.generated("ask", 0));
+        String q = prompt;
+        if (inputs.text != null && (img != null || snd != null)) q = prompt == null ? inputs.text : inputs.text + " " + prompt;
+        else if (inputs.text != null && prompt != null) q = inputs.text + " " + prompt;
+        if (q == null) q = Prompts.forStimulus(s);
+        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
+            ModelInput in = m.backbone().processor().chat(s, q);
+            Answer answer = m.backbone().generate(manager, List.of(in), maxTokens, m.hook(CorticalTap.NONE)).get(0);
+            System.out.println(answer.text());
         }
         return 0;
     }

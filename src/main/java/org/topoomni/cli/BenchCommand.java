@@ -1,9 +1,10 @@
 package org.topoomni.cli;
 
-import ai.djl.ndarray.types.DataType;
 import org.topoomni.bench.AnalysisBenchmark;
 import org.topoomni.bench.LossBenchmark;
 import org.topoomni.sheet.SheetPresets;
+
+import ai.djl.ndarray.types.DataType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,21 +63,25 @@ final class BenchCommand implements Runnable {
     }
 
     @Command(name = "model", mixinStandardHelpOptions = true,
-            description = "Time one pretraining step of TinyOmni (forward, backward, update); last line model_step_ms=<median>.")
+            description = "Time a model folder of any architecture: a batch of stimuli recorded on the sheet (forward) and answered (greedy); "
+                    + "last line model_forward_ms=<median>.")
     static final class Model implements Callable<Integer> {
-        @Option(names = "--config", description = "Model sizes as JSON (default: the built-in TinyOmni).")
-        java.nio.file.Path config;
-        @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--model", required = true, description = "Model folder: a base model of any supported architecture, or a topographic model.")
+        java.nio.file.Path model;
+        @Option(names = "--batch", defaultValue = "16", description = "Stimuli per batch (default: ${DEFAULT-VALUE}).")
         int batch;
-        @Option(names = "--steps", defaultValue = "5", description = "Timed steps (default: ${DEFAULT-VALUE}).")
-        int steps;
+        @Option(names = "--repetitions", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
+        int repetitions;
+        @Option(names = "--max-tokens", defaultValue = "8", description = "Tokens per answer (default: ${DEFAULT-VALUE}).")
+        int maxTokens;
 
         @Override
         public Integer call() throws Exception {
-            org.topoomni.model.OmniConfig cfg = config == null ? org.topoomni.model.OmniConfig.tinyDefault() : org.topoomni.model.OmniConfig.read(config);
-            var r = org.topoomni.bench.ModelBenchmark.run(cfg, batch, 2, steps, System.out);
-            System.out.printf(Locale.ROOT, "median: forward %.0f ms, backward %.0f ms, update %.0f ms%n", r.forwardMs(), r.backwardMs(), r.updateMs());
-            System.out.printf(Locale.ROOT, "model_step_ms=%.0f%n", r.stepMs());
+            var r = org.topoomni.bench.ModelBenchmark.run(model, batch, 1, repetitions, maxTokens, System.out);
+            System.out.printf(Locale.ROOT, "median per batch of %d: forward with the sheet recorded %.0f ms, greedy answers of %d tokens %.0f ms%n",
+                    r.batch(), r.forwardMs(), maxTokens, r.generateMs());
+            System.out.printf(Locale.ROOT, "model_generate_ms=%.0f%n", r.generateMs());
+            System.out.printf(Locale.ROOT, "model_forward_ms=%.0f%n", r.forwardMs());
             return 0;
         }
     }
@@ -117,7 +122,7 @@ final class BenchCommand implements Runnable {
         int items;
         @Option(names = "--pairs", defaultValue = "10", description = "Pairs of planted groups, one responsive and one not (default: ${DEFAULT-VALUE}).")
         int pairs;
-        @Option(names = "--dim", defaultValue = "512", description = "Embedding width (default: ${DEFAULT-VALUE}, TinyOmni's).")
+        @Option(names = "--dim", defaultValue = "512", description = "Embedding width (default: ${DEFAULT-VALUE}, the tinyomni baseline's).")
         int dim;
         @Option(names = "--permutations", defaultValue = "999", description = "Permutations per island (default: ${DEFAULT-VALUE}).")
         int permutations;

@@ -1,22 +1,20 @@
 package org.topoomni.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.topoomni.io.AtomicFiles;
-import org.topoomni.model.Checkpoint;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
+import org.topoomni.model.BasePretraining;
+import org.topoomni.registry.Backbones;
+import org.topoomni.registry.Models;
 import org.topoomni.report.HtmlReport;
 import org.topoomni.report.RunComparison;
 import org.topoomni.report.Targets;
 import org.topoomni.sheet.SheetLayout;
-import org.topoomni.train.PretrainRun;
-import org.topoomni.train.EncoderPretrainer;
-import org.topoomni.train.Pretrainer;
 import org.topoomni.train.TopoRun;
 import org.topoomni.train.TopoTrainer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,13 +28,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * The main job: from nothing to maps of the embedded default. Stages: the stimulus library,
- * TinyOmni pretraining (a matching cached checkpoint is reused), topographic training and its
- * control, the localizers on both, and their comparison. Each finished stage leaves a marker,
- * so a second run continues where the first stopped.
+ * The main job: from nothing to maps of the embedded default. Stages: the stimulus library, the
+ * base model (the embedded default's own recipe, {@link Backbones#EMBEDDED_DEFAULT}; a matching
+ * cached model is reused), topographic training and its control, the localizers on both, their
+ * comparison, perturbation, screening and the report. Each finished stage leaves a marker, so a
+ * second run continues where the first stopped.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "The main job on the embedded default: stimuli, TinyOmni, topographic + control training, localizers, comparison.")
+        description = "The main job on the embedded default: stimuli, base model, topographic + control training, localizers, comparison, perturbation, screening, report.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "Run folder (default: ${DEFAULT-VALUE}).")
@@ -47,8 +46,6 @@ final class DemoCommand implements Callable<Integer> {
     long seed;
 
     static final String TIMINGS = "timings.json";
-    /** Encoder-phase steps of `demo --quick`. */
-    static final int QUICK_ENCODER_STEPS = 150;
     private final Map<String, Double> timings = new LinkedHashMap<>();
     /**
      * Stages whose work this run folder never timed: found done (e.g. the cached checkpoint of
@@ -64,31 +61,24 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         readTimings();
         int perCategory = quick ? 32 : 64;
-        int pretrainSteps = quick ? 120 : Pretrainer.DEFAULT_STEPS;
         int topoSteps = quick ? 150 : TopoTrainer.DEFAULT_CACHED_STEPS;
-        OmniConfig cfg = OmniConfig.tinyDefault();
-        SheetLayout sheet = TinyOmni.sheetOf(cfg);
+        BasePretraining recipe = Backbones.pretraining(Backbones.EMBEDDED_DEFAULT);
         System.out.println("== Topo-Omni demo" + (quick ? " (quick)" : "") + ": run folder " + out.toAbsolutePath());
-        System.out.print(sheet.describe());
 
         Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
         int extra = quick ? 48 : 160;
-        EncoderPretrainer.Settings encoders = EncoderPretrainer.Settings.defaults(seed).withSteps(quick ? QUICK_ENCODER_STEPS : EncoderPretrainer.DEFAULT_STEPS);
-        String key = String.format(Locale.ROOT, "tinyomni-%08x-s%d-n%d-x%d-enc%d-steps%d-lr%s", cfg.toJson().hashCode(), seed, perCategory, extra,
-                encoders.steps(), pretrainSteps, Double.toString(Pretrainer.DEFAULT_LR));
-        Path model = Defaults.cache().resolve("models").resolve(key);
-        boolean pretrained = Checkpoint.exists(model) && Files.isRegularFile(model.resolve(PretrainRun.METRICS));
-        stage("2/8 pretrain TinyOmni", pretrained, () -> {
+        Path model = Defaults.cache().resolve("models").resolve(recipe.cacheKey(seed, perCategory, extra, quick));
+        boolean pretrained = recipe.isDone(model);
+        stage("2/8 pretrain the base model (" + recipe.architecture() + ")", pretrained, () -> {
             if (pretrained) {
-                System.out.println("reusing the cached checkpoint " + model);
+                System.out.println("reusing the cached base model " + model);
             } else {
-                Path extras = Defaults.pretrainingExtras(seed, extra);
-                PretrainRun.run(model, List.of(lib, extras), cfg, encoders,
-                        Pretrainer.Settings.defaults(pretrainSteps, seed),
-                        Files.exists(model.resolve(Pretrainer.STATE_DIR)) || Files.exists(model.resolve(EncoderPretrainer.STATE_DIR)), System.err);
+                recipe.run(model, List.of(lib, Defaults.pretrainingExtras(seed, extra)), seed, quick, System.err);
             }
             return model;
         });
+        SheetLayout sheet = Models.sheet(model);
+        System.out.print(sheet.describe());
         double radius = TopoTrainer.defaultRadius(sheet);
         for (boolean control : new boolean[] {false, true}) {
             String name = control ? "control" : "topo";
@@ -97,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
                     TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
-                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100, TopoTrainer.DEFAULT_TEXT_WEIGHT), Files.exists(dir.resolve(Pretrainer.STATE_DIR)), System.err);
+                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100, TopoTrainer.DEFAULT_TEXT_WEIGHT), Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err);
                 }
                 return dir;
             });
@@ -152,13 +142,13 @@ final class DemoCommand implements Callable<Integer> {
         Path report = stage("8/8 report", () -> HtmlReport.write(out, new Versions().getVersion()));
         writeResults(model, rows);
 
-        JsonNode pre = new ObjectMapper().readTree(model.resolve(PretrainRun.METRICS).toFile());
+        JsonNode pre = new ObjectMapper().readTree(model.resolve(BasePretraining.METRICS).toFile());
         JsonNode topo = new ObjectMapper().readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile());
         JsonNode ctrl = new ObjectMapper().readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile());
         System.out.println();
         System.out.printf(Locale.ROOT, "demo finished in %.1f min (this run %.1f min); report: %s%n", timings.get("total") / 60,
                 (System.nanoTime() - t0) / 60e9, report.toAbsolutePath());
-        System.out.printf(Locale.ROOT, "  TinyOmni: visual %.0f%%, auditory %.0f%% correct on held-out stimuli; perplexity %.1f (unigram %.1f)%n",
+        System.out.printf(Locale.ROOT, "  base model (" + recipe.architecture() + "): visual %.0f%%, auditory %.0f%% correct on held-out stimuli; perplexity %.1f (unigram %.1f)%n",
                 100 * pre.path("visual_accuracy").asDouble(), 100 * pre.path("auditory_accuracy").asDouble(),
                 pre.path("perplexity").asDouble(), pre.path("unigram_perplexity").asDouble());
         System.out.printf(Locale.ROOT, "  held-out spatial loss: topographic %.3f vs control %.3f; answers agree with the base model %.1f%%%n",
@@ -242,7 +232,7 @@ final class DemoCommand implements Callable<Integer> {
     private void writeResults(Path model, List<RunComparison.Row> rows) throws Exception {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = om.createObjectNode();
-        root.set("pretrain", om.readTree(model.resolve(PretrainRun.METRICS).toFile()));
+        root.set("pretrain", om.readTree(model.resolve(BasePretraining.METRICS).toFile()));
         ObjectNode train = root.putObject("train");
         train.set("topo", om.readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile()));
         train.set("control", om.readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile()));

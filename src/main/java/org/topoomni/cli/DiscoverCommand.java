@@ -3,6 +3,7 @@ package org.topoomni.cli;
 import ai.djl.ndarray.NDManager;
 import org.topoomni.discover.Discovery;
 import org.topoomni.model.CorticalModel;
+import org.topoomni.registry.Models;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,7 +43,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 .withPermutations(permutations).withSeed(seed);
         if (fwhm != null) s = s.withFwhm(fwhm);
         Discovery.loadPool(pool); // a bad pool is reported before the model is loaded
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = CorticalModel.load(manager, model)) {
+        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
             Map<String, Object> summary = Discovery.run(manager, m, pool, labels, out, s, System.out);
             @SuppressWarnings("unchecked")
             Map<String, Double> t = (Map<String, Double>) summary.get("timings_s");

@@ -7,6 +7,7 @@ import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.ResponsesStore;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.model.CorticalModel;
+import org.topoomni.registry.Models;
 import org.topoomni.model.SheetResponsesRecorder;
 import org.topoomni.report.LocalizerReport;
 import org.topoomni.sheet.SheetResponses;
@@ -56,7 +57,7 @@ final class LocalizeCommand implements Callable<Integer> {
         List<Path> libraries = new ArrayList<>(List.of(lib));
         if (moreStimuli != null) libraries.addAll(moreStimuli);
         List<Stimulus> all = loadLocalizerStimuli(libraries);
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = CorticalModel.load(manager, model)) {
+        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
             long t0 = System.nanoTime();
             SheetResponses responses = SheetResponsesRecorder.record(manager, m, all, 64);
             System.err.printf(Locale.ROOT, "recorded %d stimuli on the %d x %d sheet in %.1f s%n", responses.stimuli(),

@@ -1,10 +1,10 @@
 package org.topoomni.cli;
 
-import org.topoomni.model.OmniConfig;
-import org.topoomni.train.PretrainEvaluation;
-import org.topoomni.train.PretrainRun;
-import org.topoomni.train.EncoderPretrainer;
-import org.topoomni.train.Pretrainer;
+import org.topoomni.backbones.tinyomni.EncoderPretrainer;
+import org.topoomni.backbones.tinyomni.OmniConfig;
+import org.topoomni.backbones.tinyomni.PretrainEvaluation;
+import org.topoomni.backbones.tinyomni.PretrainRun;
+import org.topoomni.backbones.tinyomni.Pretrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -2,6 +2,7 @@ package org.topoomni.cli;
 
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetPresets;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,9 +17,13 @@ final class SheetCommand implements Callable<Integer> {
             completionCandidates = PresetNames.class)
     String preset;
 
+    @Option(names = "--model", description = "A model folder (or just its config.json's folder) of any supported architecture: "
+            + "its own sheet, from its config alone (no weights are read); overrides --preset.")
+    java.nio.file.Path model;
+
     @Override
-    public Integer call() {
-        SheetLayout layout = SheetPresets.get(preset);
+    public Integer call() throws Exception {
+        SheetLayout layout = model != null ? org.topoomni.registry.Models.sheet(model) : SheetPresets.get(preset);
         System.out.print(layout.describe());
         return 0;
     }

@@ -1,7 +1,6 @@
 package org.topoomni.cli;
 
-import org.topoomni.model.Checkpoint;
-import org.topoomni.model.OmniConfig;
+import org.topoomni.registry.Models;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.train.TopoRun;
 import org.topoomni.train.TopoTrainer;
@@ -16,7 +15,8 @@ import java.util.concurrent.Callable;
         description = "Train cortical adaptors on one sheet with the spatial loss (or --control: alpha = 0).")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--base", required = true, description = "Pretrained backbone checkpoint.")
+    @Option(names = {"--model", "--base"}, required = true, description = "Base model folder of any supported architecture "
+            + "(a topographic model's folder stands for its base model).")
     Path base;
     @Option(names = "--out", required = true, description = "Folder for the adaptors, curves and metrics.")
     Path out;
@@ -56,14 +56,15 @@ final class TrainCommand implements Callable<Integer> {
             case "cached" -> TopoTrainer.Mode.CACHED;
             default -> throw new IllegalArgumentException("--mode must be full or cached, got " + mode);
         };
-        if (!Checkpoint.exists(base)) throw new IllegalArgumentException(base + " is not a model checkpoint (run ./topo-omni pretrain first)");
-        SheetLayout layout = org.topoomni.model.TinyOmni.sheetOf(OmniConfig.read(base.resolve(Checkpoint.CONFIG)));
+        Path baseModel = Models.baseOf(base);
+        if (!baseModel.equals(base)) System.err.println(base + " is a topographic model; training new adaptors on its base model " + baseModel);
+        SheetLayout layout = Models.sheet(baseModel);
         double r = radius != null ? radius : TopoTrainer.defaultRadius(layout);
         int n = steps != null ? steps : m == TopoTrainer.Mode.CACHED ? TopoTrainer.DEFAULT_CACHED_STEPS : 300;
         TopoTrainer.Settings s = new TopoTrainer.Settings(m, control ? 0 : alpha, r, neighbourhoods, n, batch,
                 lr != null ? lr : 1e-3, conditioning, seed, 50, textWeight);
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
-        TopoRun.Metrics x = TopoRun.run(base, lib, out, s, resume, System.err);
+        TopoRun.Metrics x = TopoRun.run(baseModel, lib, out, s, resume, System.err);
         if (!Double.isNaN(x.heldOutTextSpatialLoss())) {
             System.out.printf(Locale.ROOT, "held-out texts' spatial loss in the language stack: %.4f%n", x.heldOutTextSpatialLoss());
         }

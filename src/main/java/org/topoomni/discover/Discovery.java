@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Csv;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
 import org.topoomni.map.MapFiles;
 import org.topoomni.map.Npy;
 import org.topoomni.map.SelectivityAnalysis;

@@ -19,9 +19,9 @@ import java.util.Locale;
  * Embeddings of pool items from an embedder that does not see the topographic sheet: the BASE
  * backbone (the checkpoint the cortical adaptors were trained on, without the adaptors).
  *
- * <p>An item's embedding is the pooled final hidden state of the encoder of its modality: the
- * output of the last transformer block of the vision encoder for an image, of the audio encoder
- * for a sound, of the language model for a text-only item, each averaged over the item's tokens
+ * <p>An item's embedding is the pooled final hidden state of the stacks of its modality: the
+ * output of the last layer of the vision stack(s) for an image, of the audio stack(s) for a
+ * sound, of the language stack(s) for a text-only item, each averaged over the item's tokens
  * (image patches, audio frames, prompt tokens) and scaled to unit length. An item with both an
  * image and a sound gets both blocks. The blocks sit side by side (vision | audio | language, the
  * backbone's stack order; a block the item does not use is 0) and the whole vector is scaled to
@@ -64,9 +64,9 @@ public final class PoolEmbedder {
 
     /** Records {@code items} with {@code model}, in chunks with a progress line each on {@code log} (may be null). */
     public static Recorded record(NDManager manager, CorticalModel model, List<Stimulus> items, int batchSize, PrintStream log) {
-        TappedBackbone tapped = new TappedBackbone(model.backbone());
-        CorticalModel view = new CorticalModel(tapped, model.adaptors(), model.name()); // a view: not closed
-        SheetLayout layout = model.backbone().sheet();
+        TappedBackbone tapped = new TappedBackbone(model.backbone(), model.sheet());
+        CorticalModel view = new CorticalModel(tapped, model.adaptors(), model.name(), model.sheet()); // a view: not closed
+        SheetLayout layout = model.sheet();
         int d = dim(layout), chunk = Math.max(batchSize, 256);
         float[] data = new float[items.size() * layout.units()];
         double[] emb = new double[items.size() * d];
@@ -88,10 +88,10 @@ public final class PoolEmbedder {
         return new Recorded(new SheetResponses(layout, data, rows), emb, d);
     }
 
-    /** The embedding width on a sheet: the summed widths of its stacks. */
+    /** The embedding width on a sheet: the summed widths of its stacks' last layers. */
     public static int dim(SheetLayout layout) {
         int d = 0;
-        for (Band b : layout.bands()) d += b.stack().width();
+        for (Band b : layout.bands()) d += b.stack().width(b.stack().layers() - 1);
         return d;
     }
 
@@ -115,7 +115,7 @@ public final class PoolEmbedder {
             }
             int off = 0;
             for (Band b : layout.bands()) {
-                int w = b.stack().width();
+                int w = b.stack().width(b.stack().layers() - 1);
                 if (uses(s, b.stack().modality())) {
                     int[] unitsOfLast = layout.layerUnits(b.stack().name(), b.stack().layers() - 1);
                     double norm = 0;

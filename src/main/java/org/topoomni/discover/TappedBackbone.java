@@ -2,18 +2,16 @@ package org.topoomni.discover;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.topoomni.model.Answer;
 import org.topoomni.model.Backbone;
-import org.topoomni.model.Batch;
-import org.topoomni.model.Example;
 import org.topoomni.model.LayerHook;
-import org.topoomni.model.LayerSite;
-import org.topoomni.model.OmniConfig;
+import org.topoomni.model.ModelInput;
+import org.topoomni.model.Output;
+import org.topoomni.model.Processor;
 import org.topoomni.model.SheetRecorder;
-import org.topoomni.model.Tokenizer;
-import org.topoomni.model.Weights;
+import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
-import org.topoomni.sheet.Stack;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,47 +30,49 @@ final class TappedBackbone implements Backbone {
     private final List<float[]> batches = new ArrayList<>();
     private int recorded;
 
-    TappedBackbone(Backbone inner) {
+    private final SheetLayout layout;
+
+    /** Taps {@code inner}, laying its hidden states on {@code layout} (the model's sheet). */
+    TappedBackbone(Backbone inner, SheetLayout layout) {
         this.inner = inner;
-        List<LayerSite> sites = new ArrayList<>();
-        for (Stack st : inner.stacks()) for (int l = 0; l < st.layers(); l++) sites.add(new LayerSite(st.name(), l));
-        this.raw = new SheetRecorder(inner.sheet(), sites);
+        this.layout = layout;
+        this.raw = new SheetRecorder(layout, inner.sites());
     }
 
     @Override
-    public List<Stack> stacks() { return inner.stacks(); }
+    public String architecture() { return inner.architecture(); }
 
     @Override
-    public SheetLayout sheet() { return inner.sheet(); }
+    public List<LayerStack> stacks() { return inner.stacks(); }
 
     @Override
-    public OmniConfig config() { return inner.config(); }
+    public SheetLayout sheet() { return layout; }
 
     @Override
-    public Tokenizer tokenizer() { return inner.tokenizer(); }
+    public Processor processor() { return inner.processor(); }
 
     @Override
-    public Weights weights() { return inner.weights(); }
+    public long parameterCount() { return inner.parameterCount(); }
 
     @Override
-    public NDArray forward(NDManager manager, Batch batch, LayerHook hook) {
-        raw.reset(batch.size);
-        NDArray out = inner.forward(manager, batch, raw.asHook().then(hook));
+    public Output forward(NDManager manager, List<ModelInput> inputs, LayerHook hook) {
+        raw.reset(inputs.size());
+        Output out = inner.forward(manager, inputs, raw.asHook().then(hook));
         float[] sheet = raw.sheet(manager).toFloatArray();
         batches.add(sheet);
-        recorded += batch.size;
+        recorded += inputs.size();
         return out;
     }
 
     @Override
-    public List<int[]> generate(NDManager manager, List<Example> examples, int maxTokens, LayerHook hook) {
+    public List<Answer> generate(NDManager manager, List<ModelInput> inputs, int maxTokens, LayerHook hook) {
         throw new UnsupportedOperationException("a tapped backbone only records forward passes");
     }
 
     /** The hidden states recorded so far (one row per item, in forward order), as a bare backbone's sheet; clears the record. */
     SheetResponses take(List<SheetResponses.Row> rows) {
         if (rows.size() != recorded) throw new IllegalStateException("recorded " + recorded + " items, " + rows.size() + " rows given");
-        SheetLayout l = inner.sheet();
+        SheetLayout l = layout;
         float[] data = new float[recorded * l.units()];
         int at = 0;
         for (float[] b : batches) {

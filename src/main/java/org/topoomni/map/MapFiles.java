@@ -1,6 +1,7 @@
 package org.topoomni.map;
 
 import org.topoomni.io.AtomicFiles;
+import org.topoomni.io.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

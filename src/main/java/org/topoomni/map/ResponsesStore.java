@@ -1,5 +1,6 @@
 package org.topoomni.map;
 
+import org.topoomni.io.LayoutJson;
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;

@@ -20,7 +20,7 @@ import java.util.function.IntPredicate;
  *
  * <p><b>Smoothing.</b> The default FWHM scales the paper's 4 units on its 304 x 512 sheet with
  * the sheet's linear size: {@code fwhm = 4 * sqrt(rows * cols / (304 * 512))} (the geometric mean
- * of the row and column ratios; exactly 4 on the paper's sheet, 0.56 on TinyOmni's 48 x 64 sheet).
+ * of the row and column ratios; exactly 4 on the paper's sheet, 0.56 on a 48 x 64 sheet).
  * The whole sheet is smoothed as one image, like the paper's evaluation.
  *
  * <p><b>Region.</b> The t map and the q map are computed over the whole sheet (one FDR family of

@@ -62,8 +62,7 @@ public record SelectivityMap(Contrast contrast, SheetLayout layout, double fwhm,
         for (Band b : layout.bands()) {
             int[] counts = new int[b.stack().layers()];
             for (int r = b.top(); r < b.bottom(); r++) {
-                int layer = (r - b.top()) / b.rowsPerLayer();
-                for (int c = b.left(); c < b.right(); c++) if (sheetMask[r * layout.cols() + c]) counts[layer]++;
+                for (int c = b.left(); c < b.right(); c++) if (sheetMask[r * layout.cols() + c]) counts[b.layerAt(r, c)]++;
             }
             out.put(b.stack().name(), counts);
         }

@@ -1,47 +1,58 @@
 package org.topoomni.model;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.SheetLayout;
-import org.topoomni.sheet.Stack;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What every multimodal backbone offers the rest of the program: its stacks (for the sheet), a
- * forward pass from stimuli and prompt to next-token logits, and a hook at every layer of every
- * stack that can read and replace the layer's output. TinyOmni implements it; Qwen2.5-Omni's
- * Thinker can be added behind the same interface.
+ * What every multimodal backbone offers the rest of the program, and all it offers: its layer
+ * sites (stacks of layers, each layer with its own width, for the sheet), a {@link Processor}
+ * that turns stimuli and prompts into its own inputs, a forward pass with a hook at every site
+ * that can read and replace the site's output, greedy generation with the same hooks, and the
+ * answers as text. Nothing outside a backbone's own package knows its config, its tokenizer's
+ * ids, its image size or its chat format.
+ *
+ * <p>A backbone is frozen: its own parameters take no gradients; only the cortical adaptors
+ * that run in its hooks are trained. Each architecture lives in its own package under
+ * {@code org.topoomni.backbones} and is opened by {@code registry.Backbones}.
  */
 public interface Backbone extends AutoCloseable {
 
-    /** The stacks in sheet order: sensory stacks first (left to right), the language stack last. */
-    List<Stack> stacks();
+    /** The architecture's registry id, e.g. "tinyomni" or "qwen2_5_omni". */
+    String architecture();
 
-    /** Its cortical sheet: sensory stacks side by side at the top, the language stack below. */
-    default SheetLayout sheet() {
-        List<Stack> s = stacks();
-        return SheetLayout.auto(s.subList(0, s.size() - 1), s.get(s.size() - 1));
+    /** The stacks in sheet order: the sensory stacks left to right, then the shared stack(s). */
+    List<LayerStack> stacks();
+
+    /** Every layer of every stack, in {@link #stacks()} order: where hooks are called. */
+    default List<LayerSite> sites() {
+        List<LayerSite> out = new ArrayList<>();
+        for (LayerStack s : stacks()) for (int l = 0; l < s.layers(); l++) out.add(new LayerSite(s.name(), l));
+        return out;
     }
 
-    OmniConfig config();
+    /** Its cortical sheet ({@link SheetLayout#of}): sensory stacks side by side at the top, the shared stack below. */
+    default SheetLayout sheet() {
+        return SheetLayout.of(stacks());
+    }
 
-    Tokenizer tokenizer();
-
-    /** Parameters (frozen or trained, as the caller decides). */
-    Weights weights();
-
-    /**
-     * Next-token logits (batch, length, vocabulary) for a batch, calling {@code hook} after every
-     * layer of every stack. Arrays are created in {@code manager}.
-     */
-    NDArray forward(NDManager manager, Batch batch, LayerHook hook);
+    /** Turns stimuli and prompts into this backbone's inputs. */
+    Processor processor();
 
     /**
-     * Greedy answers to chat examples (their answers are ignored), at most {@code maxTokens}
-     * tokens each, with {@code hook} applied at every layer.
+     * A forward pass over a batch of inputs (made by {@link #processor()}), calling {@code hook}
+     * after every layer of every stack. Arrays are created in {@code manager}.
      */
-    List<int[]> generate(NDManager manager, List<Example> examples, int maxTokens, LayerHook hook);
+    Output forward(NDManager manager, List<ModelInput> inputs, LayerHook hook);
+
+    /** Greedy answers, at most {@code maxTokens} tokens each, with {@code hook} applied at every layer. */
+    List<Answer> generate(NDManager manager, List<ModelInput> inputs, int maxTokens, LayerHook hook);
+
+    /** Number of scalar parameters (for logs and reports). */
+    long parameterCount();
 
     @Override
     void close();

@@ -3,7 +3,7 @@ package org.topoomni.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import org.topoomni.sheet.Stack;
+import org.topoomni.sheet.LayerStack;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,14 +29,15 @@ public final class CorticalAdaptors implements AutoCloseable {
     private final Map<LayerSite, String> names = new HashMap<>();
     private final Map<LayerSite, NDArray> inverses = new HashMap<>();
 
-    public CorticalAdaptors(NDManager manager, List<Stack> stacks, long seed) {
+    /** One adaptor per layer of every stack, W = I + 0.001 N(0, 1) of the layer's own width, seeded. */
+    public CorticalAdaptors(NDManager manager, List<LayerStack> stacks, long seed) {
         this.w = new Weights(manager);
         SplittableRandom rng = new SplittableRandom(seed);
-        for (Stack s : stacks) {
+        for (LayerStack s : stacks) {
             for (int l = 0; l < s.layers(); l++) {
                 LayerSite site = new LayerSite(s.name(), l);
                 String name = "adaptor." + s.name() + "." + l;
-                int d = s.width();
+                int d = s.width(l);
                 float[] v = new float[d * d];
                 for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) v[i * d + j] = (float) ((i == j ? 1 : 0) + 0.001 * rng.nextGaussian());
                 w.put(name, v, d, d);

@@ -1,8 +1,8 @@
 package org.topoomni.model;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.topoomni.sheet.SheetLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,20 +10,34 @@ import java.nio.file.Path;
 
 /**
  * A model as the mapping tools see it: a backbone, with cortical adaptors if it was trained
- * topographically. A folder is either a backbone checkpoint ({@link Checkpoint}) or a trained
- * adaptor run: {@code adaptors.safetensors} + {@code cortical.json} naming its base checkpoint.
+ * topographically, and the sheet its units lie on. A topographic model's folder (a {@code train}
+ * output) holds {@code adaptors.safetensors}, {@code cortical.json} naming its base model
+ * folder, and {@code layout.json}, the sheet it was trained on; {@code registry.Models} opens
+ * either kind of folder.
  */
 public final class CorticalModel implements AutoCloseable {
-    public static final String ADAPTORS = "adaptors.safetensors", META = "cortical.json";
+    public static final String ADAPTORS = "adaptors.safetensors", META = "cortical.json", LAYOUT = "layout.json";
 
     private final Backbone backbone;
     private final CorticalAdaptors adaptors;
     private final String name;
+    private final SheetLayout sheet;
 
+    /** A model on its backbone's own sheet. */
     public CorticalModel(Backbone backbone, CorticalAdaptors adaptors, String name) {
+        this(backbone, adaptors, name, backbone.sheet());
+    }
+
+    /** A model on a given sheet (the one saved with a trained model); it must hold the backbone's layers exactly. */
+    public CorticalModel(Backbone backbone, CorticalAdaptors adaptors, String name, SheetLayout sheet) {
+        if (!sheet.stacks().equals(backbone.stacks())) {
+            throw new IllegalArgumentException("the sheet " + sheet + " does not hold the layers of the " + backbone.architecture()
+                    + " backbone (" + backbone.stacks() + ")");
+        }
         this.backbone = backbone;
         this.adaptors = adaptors;
         this.name = name;
+        this.sheet = sheet;
     }
 
     public Backbone backbone() { return backbone; }
@@ -33,40 +47,26 @@ public final class CorticalModel implements AutoCloseable {
 
     public String name() { return name; }
 
+    /** The sheet the model's units lie on. */
+    public SheetLayout sheet() { return sheet; }
+
     /** The hook that runs the adaptors (if any) with {@code tap} on each layer's cortical units. */
     public LayerHook hook(CorticalTap tap) {
         return adaptors == null ? tap.asHook() : adaptors.hook(tap);
     }
 
+    /** Whether a folder is a topographic model (a {@code train} output). */
     public static boolean isAdaptorRun(Path dir) {
         return Files.isRegularFile(dir.resolve(ADAPTORS)) && Files.isRegularFile(dir.resolve(META));
     }
 
-    /** The base checkpoint an adaptor run was trained on. */
+    /** The base model folder an adaptor run was trained on. */
     public static Path basePath(Path dir) throws IOException {
         JsonNode meta = new ObjectMapper().readTree(dir.resolve(META).toFile());
         String base = meta.path("base").asText(null);
-        if (base == null) throw new IOException(dir.resolve(META) + " does not name its base checkpoint");
+        if (base == null) throw new IOException(dir.resolve(META) + " does not name its base model");
         Path p = Path.of(base);
         return p.isAbsolute() ? p : dir.resolve(p).normalize();
-    }
-
-    public static CorticalModel load(NDManager manager, Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) throw new IOException("model folder not found: " + dir);
-        if (isAdaptorRun(dir)) {
-            Path base = basePath(dir);
-            TinyOmni bb = Checkpoint.load(manager, base);
-            CorticalAdaptors ad = new CorticalAdaptors(manager, bb.stacks(), 0);
-            try {
-                ad.load(dir.resolve(ADAPTORS));
-            } catch (IOException | RuntimeException e) {
-                ad.close();
-                bb.close();
-                throw e;
-            }
-            return new CorticalModel(bb, ad, dir.getFileName().toString());
-        }
-        return new CorticalModel(Checkpoint.load(manager, dir), null, dir.getFileName().toString());
     }
 
     @Override

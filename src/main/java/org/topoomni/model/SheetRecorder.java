@@ -32,13 +32,9 @@ public final class SheetRecorder implements CorticalTap {
         this.layout = layout;
         this.order = List.copyOf(sites);
         int off = 0;
-        Map<String, Integer> width = new HashMap<>();
-        for (Band b : layout.bands()) width.put(b.stack().name(), b.stack().width());
         for (LayerSite s : order) {
             offset.put(s, off);
-            Integer wd = width.get(s.stack());
-            if (wd == null) throw new IllegalArgumentException("site " + s + " is not on the sheet");
-            off += wd;
+            off += width(layout, s);
         }
         this.totalWidth = off;
         if (totalWidth != layout.units()) {
@@ -49,6 +45,18 @@ public final class SheetRecorder implements CorticalTap {
             var a = layout.address(u);
             sheetIndex[u] = offset.get(new LayerSite(a.stack(), a.layer())) + a.channel();
         }
+    }
+
+    /** The width of a site's layer on the sheet. */
+    static int width(SheetLayout layout, LayerSite site) {
+        Band b;
+        try {
+            b = layout.band(site.stack());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("site " + site + " is not on the sheet");
+        }
+        if (site.layer() < 0 || site.layer() >= b.stack().layers()) throw new IllegalArgumentException("site " + site + " is not on the sheet");
+        return b.stack().width(site.layer());
     }
 
     /** Starts a new batch of {@code items} items. */
@@ -96,10 +104,7 @@ public final class SheetRecorder implements CorticalTap {
         NDList parts = new NDList();
         for (LayerSite s : order) {
             NDArray mean = means.get(s);
-            if (mean == null) {
-                int wd = layout.band(s.stack()).stack().width();
-                mean = m.zeros(new Shape(batchSize, wd));
-            }
+            if (mean == null) mean = m.zeros(new Shape(batchSize, width(layout, s)));
             parts.add(mean);
         }
         NDArray all = NDArrays.concat(parts, 1);

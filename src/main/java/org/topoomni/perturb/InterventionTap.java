@@ -52,7 +52,7 @@ public final class InterventionTap implements CorticalTap {
                 if (iv.delta()[k] == 0f) continue;
                 UnitAddress a = layout.address(u);
                 LayerSite site = new LayerSite(a.stack(), a.layer());
-                int width = layout.band(a.stack()).stack().width();
+                int width = layout.band(a.stack()).stack().width(a.layer());
                 widths.put(site, width);
                 dense.computeIfAbsent(site, s -> new float[items * width])[i * width + a.channel()] += iv.delta()[k];
             }

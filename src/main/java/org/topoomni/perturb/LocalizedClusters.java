@@ -3,7 +3,7 @@ package org.topoomni.perturb;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
 import org.topoomni.map.Region;
 import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.ResponsesStore;

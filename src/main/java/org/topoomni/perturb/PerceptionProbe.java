@@ -2,19 +2,20 @@ package org.topoomni.perturb;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
+import org.topoomni.model.Answer;
 import org.topoomni.model.Backbone;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.model.Example;
-import org.topoomni.model.Preprocess;
+import org.topoomni.model.ModelInput;
+import org.topoomni.registry.Models;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.Seeds;
 import org.topoomni.stimuli.Stimulus;
 import org.topoomni.stimuli.StimulusLibrary;
 import org.topoomni.stimuli.StimulusSet;
-import org.topoomni.train.Answers;
-import org.topoomni.train.PretrainCorpus;
-import org.topoomni.train.PretrainRun;
+import org.topoomni.task.Answers;
+import org.topoomni.task.HeldOut;
+import org.topoomni.task.Prompts;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +23,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 
 /**
  * What the model says it sees, with and without an intervention. The model is asked the fixed
  * question {@link #PROMPT} ("What do you see?", the first of the pretraining prompts
- * {@link PretrainCorpus#VISUAL_PROMPTS}, and the question the localizer asked about pictures)
+ * {@link Prompts#VISUAL}, and the question the localizer asked about pictures)
  * about an image, and answers greedily ({@link Backbone#generate}, at most a few tokens: pretraining taught short
  * answers such as "a face").
  *
@@ -38,8 +40,9 @@ import java.util.SplittableRandom;
  * correctly when its answer names its own category.
  *
  * <p><b>Images.</b> Held-out images only: those of the library's visual family that the
- * pretraining split ({@link PretrainCorpus#isHeldOut}, with the base model's pretraining seed and
- * {@link PretrainCorpus#HELD_OUT_FRACTION}) kept out of training.
+ * pretraining split ({@link HeldOut#isHeldOut}, with the base model's pretraining seed and
+ * {@link HeldOut#FRACTION}) kept out of training. A base model that was not pretrained on a
+ * library here (a Hugging Face checkpoint) never saw any of them, so all of them are held out.
  *
  * <p><b>Batching.</b> Every (image, intervention) pair is a row; rows with different
  * interventions share a forward pass ({@link InterventionTap} applies each row's own), so
@@ -48,10 +51,10 @@ import java.util.SplittableRandom;
 public final class PerceptionProbe {
 
     /** The question: the first pretraining prompt for pictures. */
-    public static final String PROMPT = PretrainCorpus.VISUAL_PROMPTS.get(0);
+    public static final String PROMPT = Prompts.SEE;
 
     /** A probe image: its id, category and the model input. */
-    public record Image(String id, String category, Example input) {}
+    public record Image(String id, String category, ModelInput input) {}
 
     /** One row: an image (index into the probe's images) under an intervention. */
     public record Trial(int image, Intervention intervention) {}
@@ -87,17 +90,16 @@ public final class PerceptionProbe {
         List<String> out = new ArrayList<>(trials.size());
         for (int i = 0; i < trials.size(); i += batchSize) {
             List<Trial> part = trials.subList(i, Math.min(trials.size(), i + batchSize));
-            List<Example> ex = new ArrayList<>(part.size());
+            List<ModelInput> ex = new ArrayList<>(part.size());
             List<Intervention> ivs = new ArrayList<>(part.size());
             for (Trial t : part) {
                 ex.add(images.get(t.image()).input());
                 ivs.add(t.intervention());
             }
-            InterventionTap tap = new InterventionTap(bb.sheet(), ivs);
+            InterventionTap tap = new InterventionTap(model.sheet(), ivs);
             try (NDManager sub = manager.newSubManager()) {
-                List<int[]> ids = bb.generate(sub, ex, maxTokens, model.hook(tap));
-                for (int[] a : ids) {
-                    out.add(bb.tokenizer().decode(a).strip());
+                for (Answer a : bb.generate(sub, ex, maxTokens, model.hook(tap))) {
+                    out.add(a.text());
                     if (task != null) task.step();
                 }
             }
@@ -118,19 +120,23 @@ public final class PerceptionProbe {
     // ------------------------------------------------------------------ images
 
     /**
-     * The pretraining seed of a model folder: {@code metrics.json} of the base checkpoint (of an
-     * adaptor run) or of the checkpoint itself.
+     * The pretraining seed of a model folder: {@code metrics.json} of its base model folder (of a
+     * topographic model) or of the folder itself, written by a pretraining on a library here;
+     * empty for a base model that was not pretrained here (it saw none of the library's images).
      */
-    public static long pretrainSeed(Path modelDir) throws IOException {
-        Path base = CorticalModel.isAdaptorRun(modelDir) ? CorticalModel.basePath(modelDir) : modelDir;
-        Path metrics = base.resolve(PretrainRun.METRICS);
-        if (!Files.isRegularFile(metrics)) {
-            throw new IllegalArgumentException(base + " has no " + PretrainRun.METRICS + ": the pretraining seed (which decides the held-out images) is unknown");
-        }
+    public static OptionalLong pretrainSeed(Path modelDir) throws IOException {
+        Path base = Models.baseOf(modelDir);
+        Path metrics = base.resolve(PRETRAIN_METRICS);
+        if (!Files.isRegularFile(metrics)) return OptionalLong.empty();
         JsonNode seed = Json.read(metrics).get("seed");
-        if (seed == null || !seed.canConvertToLong()) throw new IllegalArgumentException(metrics + " does not record the pretraining seed");
-        return seed.asLong();
+        if (seed == null || !seed.canConvertToLong()) {
+            throw new IllegalArgumentException(metrics + " does not record the pretraining seed, which decides the held-out images");
+        }
+        return OptionalLong.of(seed.asLong());
     }
+
+    /** The file in which a pretraining here records its seed. */
+    static final String PRETRAIN_METRICS = "metrics.json";
 
     /** The visual stimulus set of a library (its categories are the judge's vocabulary). */
     public static StimulusSet visualSet(Path library) {
@@ -143,9 +149,9 @@ public final class PerceptionProbe {
     }
 
     /** The model input of an image: the image and the fixed question {@link #PROMPT}, no answer. */
-    public static Example input(Backbone model, Stimulus s) {
+    public static ModelInput input(Backbone model, Stimulus s) {
         if (!s.hasImage()) throw new IllegalArgumentException("stimulus " + s.id() + " has no image");
-        return Example.chat(Preprocess.image(s.image(), model.config().imageSize()), null, model.tokenizer().encode(PROMPT), new int[0]);
+        return model.processor().chat(s, PROMPT);
     }
 
     /**
@@ -155,7 +161,7 @@ public final class PerceptionProbe {
      * order. Images of a set after the first are named {@code <its library folder>/<id>}.
      */
     public static List<Image> heldOutImages(Backbone model, List<StimulusSet> sets, List<String> categories, int perCategory,
-                                            long pretrainSeed, long seed) {
+                                            OptionalLong pretrainSeed, long seed) {
         if (sets == null || sets.isEmpty()) throw new IllegalArgumentException("no visual set to take probe images from");
         Path library = sets.get(0).dir().getParent();
         record Held(String id, StimulusSet.Item item) {}
@@ -171,7 +177,7 @@ public final class PerceptionProbe {
                 boolean first = k == 0;
                 all += set.items(c).size();
                 for (StimulusSet.Item i : set.items(c)) {
-                    if (PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, pretrainSeed)) held.add(new Held(first ? i.id() : StimulusLibrary.pooledId(set.dir().getParent(), i.id()), i));
+                    if (pretrainSeed.isEmpty() || HeldOut.isHeldOut("visual", i, HeldOut.FRACTION, pretrainSeed.getAsLong())) held.add(new Held(first ? i.id() : StimulusLibrary.pooledId(set.dir().getParent(), i.id()), i));
                 }
             }
             if (held.isEmpty()) {

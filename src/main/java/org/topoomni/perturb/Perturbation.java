@@ -4,14 +4,15 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.map.Csv;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.report.LinePlot;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.StimulusSet;
-import org.topoomni.train.Answers;
-import org.topoomni.train.PretrainCorpus;
+import org.topoomni.registry.Models;
+import org.topoomni.task.Answers;
+import org.topoomni.task.HeldOut;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -139,11 +140,11 @@ public final class Perturbation {
         StimulusSet visual = PerceptionProbe.visualSet(library);
         List<StimulusSet> sets = new java.util.ArrayList<>(List.of(visual));
         for (Path p : moreImages == null ? List.<Path>of() : moreImages) sets.add(PerceptionProbe.visualSet(p));
-        long pretrainSeed = PerceptionProbe.pretrainSeed(modelDir);
+        java.util.OptionalLong pretrainSeed = PerceptionProbe.pretrainSeed(modelDir);
         JsonNode meta = CorticalModel.isAdaptorRun(modelDir) ? Json.read(modelDir.resolve(CorticalModel.META)) : null;
 
-        try (CorticalModel model = CorticalModel.load(manager, modelDir)) {
-            SheetLayout sheet = model.backbone().sheet(), locSheet = loc.responses().layout();
+        try (CorticalModel model = Models.open(manager, modelDir)) {
+            SheetLayout sheet = model.sheet(), locSheet = loc.responses().layout();
             if (sheet.rows() != locSheet.rows() || sheet.cols() != locSheet.cols() || !sheet.bands().equals(locSheet.bands())) {
                 throw new IllegalArgumentException("the localizer " + localizerDir + " was run on a " + locSheet.rows() + " x " + locSheet.cols()
                         + " sheet, the model " + modelDir + " has a " + sheet.rows() + " x " + sheet.cols() + " sheet; localize this model first");
@@ -374,7 +375,7 @@ public final class Perturbation {
     }
 
     private static Map<String, Object> settingsMap(Settings s, LocalizedClusters loc, Map<String, LocalizedClusters.Cluster> clusters,
-                                                   Path localizerDir, Path library, long pretrainSeed, List<String> judge) {
+                                                   Path localizerDir, Path library, java.util.OptionalLong pretrainSeed, List<String> judge) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("categories", s.categories());
         m.put("coverages", s.coverages());
@@ -387,9 +388,11 @@ public final class Perturbation {
         m.put("decoding", "greedy");
         m.put("localizer", localizerDir.toAbsolutePath().normalize().toString());
         m.put("library", library.toAbsolutePath().normalize().toString());
-        m.put("images", "held out by the pretraining split (fraction " + PretrainCorpus.HELD_OUT_FRACTION + ", pretraining seed " + pretrainSeed
-                + "); they are also localizer stimuli when the localizer ran on the same library");
-        m.put("pretrain_seed", pretrainSeed);
+        m.put("images", (pretrainSeed.isPresent()
+                ? "held out by the pretraining split (fraction " + HeldOut.FRACTION + ", pretraining seed " + pretrainSeed.getAsLong() + ")"
+                : "all of the library's images (the base model was not pretrained on the library)")
+                + "; they are also localizer stimuli when the localizer ran on the same library");
+        m.put("pretrain_seed", pretrainSeed.isPresent() ? pretrainSeed.getAsLong() : null);
         m.put("fwhm", loc.fwhm());
         m.put("mask_rule", "top coverage% of the contrast's region by Welch t on even runs (smoothed at the localizer's FWHM)");
         m.put("delta_rule", "odd runs, raw Z: mean response to the category minus mean response to the contrast's OFF stimuli; added at every token of every layer");

@@ -1,7 +1,7 @@
 package org.topoomni.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
 import org.topoomni.map.Npy;
 import org.topoomni.map.PreferenceAnalysis;
 import org.topoomni.map.PreferenceMap;

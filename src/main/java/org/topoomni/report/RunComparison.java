@@ -4,8 +4,8 @@ import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.topoomni.map.Csv;
-import org.topoomni.map.Json;
-import org.topoomni.map.LayoutJson;
+import org.topoomni.io.Json;
+import org.topoomni.io.LayoutJson;
 import org.topoomni.map.MapFiles;
 import org.topoomni.map.SelectivityMap;
 import org.topoomni.sheet.SheetLayout;

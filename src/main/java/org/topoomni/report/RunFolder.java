@@ -1,8 +1,8 @@
 package org.topoomni.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.map.Json;
-import org.topoomni.map.LayoutJson;
+import org.topoomni.io.Json;
+import org.topoomni.io.LayoutJson;
 import org.topoomni.sheet.SheetLayout;
 
 import java.io.IOException;

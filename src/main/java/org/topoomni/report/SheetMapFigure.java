@@ -4,6 +4,7 @@ import org.topoomni.map.PreferenceMap;
 import org.topoomni.map.Region;
 import org.topoomni.map.SelectivityMap;
 import org.topoomni.sheet.Band;
+import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.stats.ComponentLabels;
 import org.topoomni.stats.Components;
@@ -288,10 +289,9 @@ public final class SheetMapFigure {
         java.util.Arrays.fill(rgb, 0xffffff);
         for (Band b : l.bands()) {
             int base = stackColour(b.stack().modality());
-            for (int layer = 0; layer < b.stack().layers(); layer++) {
-                int c = layer % 2 == 0 ? base : ColorMaps.mix(base, 0xffffff, 0.5);
-                for (int r = b.layerTop(layer); r < b.layerTop(layer) + b.rowsPerLayer(); r++) {
-                    Arrays.fill(rgb, r * l.cols() + b.left(), r * l.cols() + b.right(), c);
+            for (int r = b.top(); r < b.bottom(); r++) {
+                for (int col = b.left(); col < b.right(); col++) {
+                    rgb[r * l.cols() + col] = b.layerAt(r, col) % 2 == 0 ? base : ColorMaps.mix(base, 0xffffff, 0.5);
                 }
             }
         }
@@ -314,10 +314,16 @@ public final class SheetMapFigure {
         for (Band b : l.bands()) {
             swatch(g, legX, y, stackColour(b.stack().modality()), false);
             swatch(g, legX + 18, y, ColorMaps.mix(stackColour(b.stack().modality()), 0xffffff, 0.5), false);
-            text(g, String.format(Locale.ROOT, "%s: %d layers x %,d units", b.stack().name(), b.stack().layers(), b.stack().width()),
+            LayerStack st = b.stack();
+            text(g, st.uniform() ? String.format(Locale.ROOT, "%s: %d layers x %,d units", st.name(), st.layers(), st.width(0))
+                            : String.format(Locale.ROOT, "%s: %d layers of %,d-%,d units (%,d in all)", st.name(), st.layers(), st.minWidth(), st.maxWidth(), st.units()),
                     LABEL, legX + 42, y + 12, Color.BLACK);
-            text(g, String.format(Locale.ROOT, "rows %d-%d, columns %d-%d, %d row%s per layer", b.top(), b.bottom() - 1, b.left(), b.right() - 1,
-                    b.rowsPerLayer(), b.rowsPerLayer() == 1 ? "" : "s"), SMALL, legX + 42, y + 28, new Color(0x444444));
+            boolean even = st.uniform() && b.wholeRowLayers();
+            int rpl = even ? st.width(0) / b.cols() : 0;
+            text(g, even ? String.format(Locale.ROOT, "rows %d-%d, columns %d-%d, %d row%s per layer", b.top(), b.bottom() - 1, b.left(), b.right() - 1,
+                            rpl, rpl == 1 ? "" : "s")
+                            : String.format(Locale.ROOT, "rows %d-%d, columns %d-%d, layers packed row by row", b.top(), b.bottom() - 1, b.left(), b.right() - 1),
+                    SMALL, legX + 42, y + 28, new Color(0x444444));
             y += 40;
         }
         g.dispose();
@@ -476,7 +482,7 @@ public final class SheetMapFigure {
     }
 
     private static void layerTicks(Graphics2D g, Band b, int edgeX, int y, int s, boolean left) {
-        int layerPx = b.rowsPerLayer() * s;
+        int layerPx = (int) Math.max(1, Math.round(b.rowsPerLayer() * s));
         int every = 1;
         while (every * layerPx < 15) every = every == 1 ? 2 : every == 2 ? 4 : every == 4 ? 5 : every == 5 ? 8 : every * 2;
         g.setFont(SMALL);

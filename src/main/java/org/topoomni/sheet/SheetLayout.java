@@ -46,8 +46,8 @@ public final class SheetLayout {
     /** The stacks' bands, top stacks left to right, then the bottom stack. */
     public List<Band> bands() { return bands; }
 
-    public List<Stack> stacks() {
-        List<Stack> out = new ArrayList<>();
+    public List<LayerStack> stacks() {
+        List<LayerStack> out = new ArrayList<>();
         for (Band b : bands) out.add(b.stack());
         return out;
     }
@@ -91,9 +91,9 @@ public final class SheetLayout {
     public UnitAddress address(int unit) {
         int r = row(unit), c = col(unit);
         Band b = bandAt(r, c);
-        int layer = (r - b.top()) / b.rowsPerLayer();
-        int channel = (r - b.layerTop(layer)) * b.cols() + (c - b.left());
-        return new UnitAddress(b.stack().name(), layer, channel);
+        int inBand = (r - b.top()) * b.cols() + (c - b.left());
+        int layer = b.stack().layerOf(inBand);
+        return new UnitAddress(b.stack().name(), layer, inBand - b.stack().offset(layer));
     }
 
     public int unit(UnitAddress a) { return unit(a.stack(), a.layer(), a.channel()); }
@@ -101,15 +101,12 @@ public final class SheetLayout {
     /** The sheet unit of a channel of a layer of a stack. */
     public int unit(String stack, int layer, int channel) {
         Band b = band(stack);
-        if (layer < 0 || layer >= b.stack().layers()) {
-            throw new IndexOutOfBoundsException("stack '" + stack + "' has layers 0.." + (b.stack().layers() - 1) + ", not " + layer);
+        int width = b.stack().width(layer);
+        if (channel < 0 || channel >= width) {
+            throw new IndexOutOfBoundsException("stack '" + stack + "' layer " + layer + " has channels 0.." + (width - 1) + ", not " + channel);
         }
-        if (channel < 0 || channel >= b.stack().width()) {
-            throw new IndexOutOfBoundsException("stack '" + stack + "' has channels 0.." + (b.stack().width() - 1) + ", not " + channel);
-        }
-        int r = b.layerTop(layer) + channel / b.cols();
-        int c = b.left() + channel % b.cols();
-        return r * cols + c;
+        int o = b.stack().offset(layer) + channel;
+        return (b.top() + o / b.cols()) * cols + b.left() + o % b.cols();
     }
 
     /**
@@ -118,7 +115,7 @@ public final class SheetLayout {
      */
     public int[] layerUnits(String stack, int layer) {
         Band b = band(stack);
-        int[] out = new int[b.stack().width()];
+        int[] out = new int[b.stack().width(layer)];
         for (int ch = 0; ch < out.length; ch++) out[ch] = unit(stack, layer, ch);
         return out;
     }
@@ -146,9 +143,12 @@ public final class SheetLayout {
         sb.append(String.format(Locale.ROOT, "%-12s %-9s %6s %6s %-13s %-13s %s%n",
                 "stack", "modality", "layers", "width", "rows", "cols", "rows/layer"));
         for (Band b : bands) {
-            sb.append(String.format(Locale.ROOT, "%-12s %-9s %6d %6d %-13s %-13s %d%n",
-                    b.stack().name(), b.stack().modality().id(), b.stack().layers(), b.stack().width(),
-                    b.top() + "-" + (b.bottom() - 1), b.left() + "-" + (b.right() - 1), b.rowsPerLayer()));
+            LayerStack s = b.stack();
+            boolean even = s.uniform() && b.wholeRowLayers();
+            sb.append(String.format(Locale.ROOT, "%-12s %-9s %6d %6s %-13s %-13s %s%n",
+                    s.name(), s.modality().id(), s.layers(), s.uniform() ? Integer.toString(s.width(0)) : s.minWidth() + "-" + s.maxWidth(),
+                    b.top() + "-" + (b.bottom() - 1), b.left() + "-" + (b.right() - 1),
+                    even ? Integer.toString(s.width(0) / b.cols()) : String.format(Locale.ROOT, "%.2f (packed)", b.rowsPerLayer())));
         }
         return sb.toString();
     }
@@ -169,102 +169,165 @@ public final class SheetLayout {
     public static Builder builder() { return new Builder(); }
 
     /**
-     * Computes the layout from the backbone alone: the top stacks share the width equally, the
-     * bottom stack spans it, and among all widths at which every layer fills whole rows the one
-     * giving the most nearly square sheet is taken (ties: the wider). For Qwen2.5-Omni-3B this
-     * gives METHOD.md's 304 x 512 sheet.
+     * The sheet of a backbone, from its stacks alone (METHOD.md section 2): the {@link Placement#SENSORY}
+     * stacks side by side at the top in the given order, the {@link Placement#SHARED} stack(s)
+     * spanning the full width below them, each stack's units row-major in its rectangle, layer 0
+     * first. The column spans are chosen by {@link #auto}.
+     */
+    public static SheetLayout of(List<LayerStack> stacks) {
+        if (stacks == null || stacks.isEmpty()) throw new IllegalArgumentException("a sheet needs at least one stack");
+        List<LayerStack> top = new ArrayList<>(), bottom = new ArrayList<>();
+        for (LayerStack s : stacks) (s.placement() == Placement.SENSORY ? top : bottom).add(s);
+        return auto(top, bottom);
+    }
+
+    /**
+     * Chooses the column spans of the top stacks so that every stack fills whole rows of its
+     * rectangle (no cell without a unit): each top stack's units are a multiple of its span and
+     * all top stacks are equally tall; each bottom stack's units are a multiple of the sheet's
+     * width. Among all such layouts the most nearly square sheet is taken; ties go to a layout in
+     * which every layer fills whole rows of its band (each layer a clean band of rows), then to the
+     * wider sheet. For stacks of uniform width this is the layout of whole-row layer bands the
+     * paper uses: 304 x 512 for Qwen2.5-Omni-3B (vision rows 0-159 cols 0-255, 5 rows per layer;
+     * audio cols 256-511; language rows 160-303, 4 rows per layer), 48 x 64 for the from-scratch baseline (tinyomni).
+     *
+     * <p>Candidates: equal spans c for all top stacks (c dividing every top stack's units, equal
+     * heights), and, for top stacks of different sizes, spans proportional to their sizes (a
+     * common height H dividing every top stack's units, span_i = units_i / H).
      *
      * @param top    stacks side by side at the top (may be empty)
-     * @param bottom the stack spanning the bottom (may be null)
+     * @param bottom stacks spanning the width below, one under the other (may be empty)
      */
-    public static SheetLayout auto(List<Stack> top, Stack bottom) {
-        List<Stack> tops = top == null ? List.of() : top;
-        if (tops.isEmpty() && bottom == null) throw new IllegalArgumentException("a sheet needs at least one stack");
-        int n = Math.max(1, tops.size());
-        int maxCols = 0;
-        for (Stack s : tops) maxCols += s.width();
-        if (bottom != null) maxCols = Math.max(maxCols, bottom.width());
+    public static SheetLayout auto(List<LayerStack> top, List<LayerStack> bottom) {
+        List<LayerStack> tops = top == null ? List.of() : top, bottoms = bottom == null ? List.of() : bottom;
+        if (tops.isEmpty() && bottoms.isEmpty()) throw new IllegalArgumentException("a sheet needs at least one stack");
+        List<int[]> candidates = new ArrayList<>();
+        if (tops.isEmpty()) {
+            int width = 0;
+            for (LayerStack s : bottoms) width = Math.max(width, s.maxWidth());
+            for (int c = 1; c <= Math.max(width, bottoms.get(0).units()); c++) candidates.add(new int[] {c});
+        } else {
+            int minUnits = Integer.MAX_VALUE;
+            for (LayerStack s : tops) minUnits = Math.min(minUnits, s.units());
+            for (int c = 1; c <= minUnits; c++) { // equal spans
+                int[] spans = new int[tops.size()];
+                java.util.Arrays.fill(spans, c);
+                candidates.add(spans);
+            }
+            for (int h = 1; h <= minUnits; h++) { // spans proportional to the stacks' sizes, common height h
+                int[] spans = new int[tops.size()];
+                boolean ok = true, equal = true;
+                for (int i = 0; i < tops.size() && ok; i++) {
+                    ok = tops.get(i).units() % h == 0;
+                    spans[i] = tops.get(i).units() / Math.max(1, h);
+                    equal &= spans[i] == spans[0];
+                }
+                if (ok && !equal) candidates.add(spans);
+            }
+        }
         SheetLayout best = null;
         double bestScore = Double.POSITIVE_INFINITY;
-        for (int c = n; c <= maxCols; c += n) {
-            int span = c / n;
-            boolean ok = bottom == null || bottom.width() % c == 0;
-            int height = -1;
-            for (Stack s : tops) {
-                if (!ok) break;
-                if (s.width() % span != 0) { ok = false; break; }
-                int h = s.layers() * (s.width() / span);
-                if (height >= 0 && h != height) ok = false;
-                height = h;
-            }
-            if (!ok) continue;
-            Builder b = builder();
-            for (Stack s : tops) b.top(s, span);
-            if (bottom != null) b.bottom(bottom);
-            SheetLayout l = b.build();
+        boolean bestWhole = false;
+        for (int[] spans : candidates) {
+            SheetLayout l = tryBuild(tops, bottoms, spans);
+            if (l == null) continue;
             double score = Math.abs(Math.log((double) l.rows / l.cols));
-            if (score <= bestScore + 1e-12) { bestScore = score; best = l; }
+            boolean whole = l.wholeRowLayers();
+            boolean better = score < bestScore - 1e-12
+                    || (Math.abs(score - bestScore) <= 1e-12 && (whole && !bestWhole || whole == bestWhole && l.cols >= best.cols));
+            if (better) {
+                best = l;
+                bestScore = score;
+                bestWhole = whole;
+            }
         }
         if (best == null) {
-            throw new IllegalArgumentException("no sheet width fits these stacks as whole-row bands of equal height "
-                    + "(top: " + tops + ", bottom: " + bottom + "); give explicit column spans with SheetLayout.builder()");
+            StringBuilder sizes = new StringBuilder();
+            for (LayerStack s : tops) sizes.append(String.format(Locale.ROOT, " %s (top) %,d units;", s.name(), s.units()));
+            for (LayerStack s : bottoms) sizes.append(String.format(Locale.ROOT, " %s (below) %,d units;", s.name(), s.units()));
+            throw new IllegalArgumentException("no sheet fits these stacks without empty cells:" + sizes
+                    + " the top stacks must be equally tall and each stack below must fill whole rows of the sheet's width;"
+                    + " give explicit column spans with SheetLayout.builder()");
         }
         return best;
     }
 
-    /** Explicit layout: each top stack with its column span, optionally a bottom stack. */
-    public static final class Builder {
-        private final List<Stack> top = new ArrayList<>();
-        private final List<Integer> spans = new ArrayList<>();
-        private Stack bottom;
+    private static SheetLayout tryBuild(List<LayerStack> tops, List<LayerStack> bottoms, int[] spans) {
+        int height = -1, cols = 0;
+        for (int i = 0; i < tops.size(); i++) {
+            LayerStack s = tops.get(i);
+            if (spans[i] <= 0 || s.units() % spans[i] != 0) return null;
+            int h = s.units() / spans[i];
+            if (height >= 0 && h != height) return null;
+            height = h;
+            cols += spans[i];
+        }
+        if (tops.isEmpty()) cols = spans[0];
+        for (LayerStack s : bottoms) if (s.units() % cols != 0) return null;
+        Builder b = builder();
+        for (int i = 0; i < tops.size(); i++) b.top(tops.get(i), spans[i]);
+        for (LayerStack s : bottoms) b.bottom(s);
+        if (tops.isEmpty()) b.width(cols);
+        return b.build();
+    }
 
-        public Builder top(Stack stack, int cols) {
+    /** Whether every layer of every stack fills whole rows of its band. */
+    public boolean wholeRowLayers() {
+        for (Band b : bands) if (!b.wholeRowLayers()) return false;
+        return true;
+    }
+
+    /** Explicit layout: each top stack with its column span, then the stacks below it. */
+    public static final class Builder {
+        private final List<LayerStack> top = new ArrayList<>();
+        private final List<Integer> spans = new ArrayList<>();
+        private final List<LayerStack> bottom = new ArrayList<>();
+        private int width = -1;
+
+        public Builder top(LayerStack stack, int cols) {
             top.add(stack);
             spans.add(cols);
             return this;
         }
 
-        public Builder bottom(Stack stack) {
-            this.bottom = stack;
+        public Builder bottom(LayerStack stack) {
+            bottom.add(stack);
+            return this;
+        }
+
+        /** The sheet's width when there is no top stack (default: the first bottom stack's widest layer). */
+        public Builder width(int cols) {
+            this.width = cols;
             return this;
         }
 
         public SheetLayout build() {
-            if (top.isEmpty() && bottom == null) throw new IllegalArgumentException("a sheet needs at least one stack");
+            if (top.isEmpty() && bottom.isEmpty()) throw new IllegalArgumentException("a sheet needs at least one stack");
             java.util.Set<String> names = new java.util.HashSet<>();
-            for (Stack s : top) if (!names.add(s.name())) throw new IllegalArgumentException("two stacks are named '" + s.name() + "'");
-            if (bottom != null && !names.add(bottom.name())) throw new IllegalArgumentException("two stacks are named '" + bottom.name() + "'");
+            for (LayerStack s : top) if (!names.add(s.name())) throw new IllegalArgumentException("two stacks are named '" + s.name() + "'");
+            for (LayerStack s : bottom) if (!names.add(s.name())) throw new IllegalArgumentException("two stacks are named '" + s.name() + "'");
             List<Band> bands = new ArrayList<>();
             int left = 0;
             int topRows = -1;
             for (int i = 0; i < top.size(); i++) {
-                Stack s = top.get(i);
-                int span = spans.get(i);
-                if (span <= 0) throw new IllegalArgumentException("stack '" + s.name() + "' needs a positive column span, got " + span);
-                if (s.width() % span != 0) {
-                    throw new IllegalArgumentException("stack '" + s.name() + "' does not fit the grid: layers of " + s.width()
-                            + " units do not fill whole rows of " + span + " columns");
-                }
-                Band b = new Band(s, 0, left, span, s.width() / span);
+                LayerStack s = top.get(i);
+                Band b = new Band(s, 0, left, spans.get(i));
                 if (topRows >= 0 && b.rows() != topRows) {
                     throw new IllegalArgumentException("stacks do not fit the grid: top stacks must be equally tall, but '"
                             + s.name() + "' needs " + b.rows() + " rows and '" + top.get(0).name() + "' " + topRows);
                 }
                 topRows = b.rows();
                 bands.add(b);
-                left += span;
+                left += spans.get(i);
             }
-            int cols = top.isEmpty() ? -1 : left;
+            int cols = top.isEmpty() ? (width > 0 ? width : bottom.get(0).maxWidth()) : left;
             int rows = Math.max(0, topRows);
-            if (bottom != null) {
-                if (cols < 0) {
-                    cols = bottom.width();
+            for (LayerStack s : bottom) {
+                if (s.units() % cols != 0) {
+                    throw new IllegalArgumentException("stack '" + s.name() + "' does not fit the grid: its " + s.units()
+                            + " units do not fill whole rows of the sheet's " + cols + " columns");
                 }
-                if (bottom.width() % cols != 0) {
-                    throw new IllegalArgumentException("stack '" + bottom.name() + "' does not fit the grid: layers of "
-                            + bottom.width() + " units do not fill whole rows of the sheet's " + cols + " columns");
-                }
-                Band b = new Band(bottom, rows, 0, cols, bottom.width() / cols);
+                Band b = new Band(s, rows, 0, cols);
                 bands.add(b);
                 rows += b.rows();
             }

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-/** Named layouts of known backbones, all computed by {@link SheetLayout#auto}. */
+/** Named layouts of known backbones, all computed by {@link SheetLayout#of} (the code every backbone's sheet comes from). */
 public final class SheetPresets {
     private SheetPresets() {}
 
@@ -24,20 +24,20 @@ public final class SheetPresets {
      * model 36 x 2048 - the paper's 304 x 512 sheet.
      */
     public static SheetLayout qwen25Omni3b() {
-        return SheetLayout.auto(
-                List.of(new Stack("vision", Modality.VISION, 32, 1280), new Stack("audio", Modality.AUDIO, 32, 1280)),
-                new Stack("language", Modality.LANGUAGE, 36, 2048));
+        return SheetLayout.of(List.of(LayerStack.uniform("vision", Modality.VISION, Placement.SENSORY, 32, 1280),
+                LayerStack.uniform("audio", Modality.AUDIO, Placement.SENSORY, 32, 1280),
+                LayerStack.uniform("language", Modality.LANGUAGE, Placement.SHARED, 36, 2048)));
     }
 
     /**
-     * The embedded default TinyOmni: vision encoder 6 x 128, audio encoder 6 x 128, language
+     * The from-scratch baseline (architecture tinyomni): vision encoder 6 x 128, audio encoder 6 x 128, language
      * model 6 x 256 - a 48 x 64 sheet, 4 rows per layer band (the model package checks that its
      * default config gives this same layout).
      */
     public static SheetLayout tinyOmni() {
-        return SheetLayout.auto(
-                List.of(new Stack("vision", Modality.VISION, 6, 128), new Stack("audio", Modality.AUDIO, 6, 128)),
-                new Stack("language", Modality.LANGUAGE, 6, 256));
+        return SheetLayout.of(List.of(LayerStack.uniform("vision", Modality.VISION, Placement.SENSORY, 6, 128),
+                LayerStack.uniform("audio", Modality.AUDIO, Placement.SENSORY, 6, 128),
+                LayerStack.uniform("language", Modality.LANGUAGE, Placement.SHARED, 6, 256)));
     }
 
     public static SheetLayout get(String name) {

@@ -1,20 +1,27 @@
 package org.topoomni.train;
 
+import org.topoomni.io.AtomicFiles;
+import org.topoomni.io.Folders;
+import org.topoomni.io.LayoutJson;
+import org.topoomni.model.Answer;
+import org.topoomni.model.Backbone;
+import org.topoomni.model.CorticalAdaptors;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.model.LayerHook;
+import org.topoomni.model.LayerSite;
+import org.topoomni.model.ModelInput;
+import org.topoomni.model.Processor;
+import org.topoomni.optim.Steps;
+import org.topoomni.registry.Backbones;
+import org.topoomni.report.LinePlot;
+import org.topoomni.task.Answers;
+import org.topoomni.task.TaskItems;
+
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.topoomni.model.Backbone;
-import org.topoomni.model.Checkpoint;
-import org.topoomni.model.CorticalAdaptors;
-import org.topoomni.model.CorticalModel;
-import org.topoomni.model.Example;
-import org.topoomni.model.LayerHook;
-import org.topoomni.model.LayerSite;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
-import org.topoomni.report.LinePlot;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -27,12 +34,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One topographic (or control) training run from a base checkpoint: self-distillation targets
- * (computed once, stored), adaptor training (resumable from {@code OUT/train-state}), then the
- * measurements: held-out spatial loss, agreement of held-out answers with the base model's, and
- * category accuracy against the base model's. Writes {@code adaptors.safetensors},
- * {@code cortical.json}, {@code curve.csv}, {@code curve.png}, {@code metrics.json},
- * {@code targets.json}.
+ * One topographic (or control) training run from a base model folder of any registered
+ * architecture: self-distillation targets (the base model's own answers, computed once,
+ * stored), adaptor training (resumable from {@code OUT/train-state}), then the measurements:
+ * held-out spatial loss, agreement of held-out answers with the base model's, and category
+ * accuracy against the base model's. The library is read as {@link TaskItems} (audiovisual items
+ * to train on, the text corpus for the language stack, held out by {@link org.topoomni.task.HeldOut}
+ * with seed 0). Writes {@code adaptors.safetensors}, {@code cortical.json}, {@code layout.json}
+ * (the sheet), {@code curve.csv}, {@code curve.png}, {@code metrics.json}, {@code targets.json}.
  */
 public final class TopoRun {
     public static final String METRICS = "metrics.json", TARGETS = "targets.json";
@@ -52,28 +61,26 @@ public final class TopoRun {
     private TopoRun() {}
 
     public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log) throws IOException {
-        Path state = out.resolve(Pretrainer.STATE_DIR);
+        Path state = out.resolve(Steps.STATE_DIR);
         if (!resume && Files.exists(state)) {
             throw new IllegalArgumentException(out + " holds an unfinished training run; add --resume to continue it, or choose another --out");
         }
+        List<TaskItems.Item> corpus = TaskItems.read(List.of(library), 0.2, 0);
+        List<TaskItems.Item> av = corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList();
+        if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
         Files.createDirectories(out);
-        try (NDManager manager = NDManager.newBaseManager(); TinyOmni model = Checkpoint.load(manager, base)) {
-            OmniConfig cfg = model.config();
-            PretrainCorpus corpus = PretrainCorpus.read(library, cfg, 0.2, 0);
-            List<PretrainCorpus.Raw> av = corpus.items().stream().filter(r -> r.kind().equals("audiovisual")).toList();
-            if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
-            List<PretrainCorpus.Raw> avTrain = av.stream().filter(r -> !r.heldOut()).toList();
-            List<PretrainCorpus.Raw> avHeld = av.stream().filter(PretrainCorpus.Raw::heldOut).toList();
-            Map<String, int[]> targets = distillationTargets(manager, model, avTrain, out.resolve(TARGETS), log);
+        try (NDManager manager = NDManager.newBaseManager(); Backbone model = Backbones.load(manager, base)) {
+            Processor proc = model.processor();
+            List<TaskItems.Item> avTrain = av.stream().filter(r -> !r.heldOut()).toList();
+            List<TaskItems.Item> avHeld = av.stream().filter(TaskItems.Item::heldOut).toList();
+            Map<String, Answer> targets = distillationTargets(manager, model, avTrain, out.resolve(TARGETS), log);
             List<TrainItem> train = new ArrayList<>();
-            for (PretrainCorpus.Raw r : avTrain) {
-                train.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), targets.get(r.id())),
-                        r.kind(), r.category(), model.tokenizer().decode(targets.get(r.id()))));
+            for (TaskItems.Item r : avTrain) {
+                Answer t = targets.get(r.id());
+                train.add(new TrainItem(r.id(), proc.withAnswer(proc.chat(r.stimulus(), r.prompt()), t), r.kind(), r.category(), t.text()));
             }
             List<TrainItem> held = new ArrayList<>();
-            for (PretrainCorpus.Raw r : avHeld) {
-                held.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0]), r.kind(), r.category(), r.answer()));
-            }
+            for (TaskItems.Item r : avHeld) held.add(new TrainItem(r.id(), proc.chat(r.stimulus(), r.prompt()), r.kind(), r.category(), r.answer()));
             List<TrainItem> textTrain = texts(corpus, model, false), textHeld = texts(corpus, model, true);
             boolean withText = settings.textBatches(); // the control (alpha 0) needs no texts
             if (withText && textTrain.size() < 2) {
@@ -93,6 +100,7 @@ public final class TopoRun {
                         withText ? textTrain : List.of(), textCache, state, Integer.MAX_VALUE);
                 double seconds = curve.get(curve.size() - 1)[5] + cacheSeconds;
                 adaptors.save(out.resolve(CorticalModel.ADAPTORS), Map.of("mode", settings.mode().name()));
+                LayoutJson.write(out.resolve(CorticalModel.LAYOUT), model.sheet());
                 writeMeta(out, base, settings, model);
                 writeCurve(out, curve, settings);
 
@@ -107,10 +115,10 @@ public final class TopoRun {
                             settings.radius(), settings.neighbourhoods(), 5, 12345, TopoTrainer.languageUnits(model.sheet()));
                 }
                 List<TrainItem> eval = new ArrayList<>(held);
-                List<String> categories = corpus.items().stream().map(PretrainCorpus.Raw::category).distinct().sorted().toList();
-                for (PretrainCorpus.Raw r : corpus.items()) {
+                List<String> categories = TaskItems.categories(corpus);
+                for (TaskItems.Item r : corpus) {
                     if (r.heldOut() && (r.kind().equals("visual") || r.kind().equals("auditory"))) {
-                        eval.add(new TrainItem(r.id(), Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0]), r.kind(), r.category(), r.answer()));
+                        eval.add(new TrainItem(r.id(), proc.chat(r.stimulus(), r.prompt()), r.kind(), r.category(), r.answer()));
                     }
                 }
                 List<String> baseAnswers = answers(manager, model, eval, LayerHook.NONE);
@@ -128,58 +136,69 @@ public final class TopoRun {
                         baseCorrect / (double) Math.max(1, judged), seconds, settings.steps() / Math.max(1e-9, seconds - cacheSeconds),
                         adaptors.worstConditionNumber(), train.size(), eval.size(), textSpatial, withText ? textTrain.size() : 0);
                 writeMetrics(out.resolve(METRICS), m, settings);
-                PretrainRun.deleteRecursively(state);
+                Folders.deleteRecursively(state);
                 return m;
             }
         }
     }
 
-    /** The library's plain texts of {@link #TEXT_CATEGORY}, training or held-out split, tokenised as in pretraining. */
-    static List<TrainItem> texts(PretrainCorpus corpus, Backbone model, boolean heldOut) {
-        return corpus.encode(model.tokenizer(), heldOut, model.config().maxPositions()).stream()
-                .filter(t -> t.kind().equals("text") && t.category().equals(TEXT_CATEGORY)).toList();
+    /** The library's plain texts of {@link #TEXT_CATEGORY}, training or held-out split, read by the backbone as plain language. */
+    static List<TrainItem> texts(List<TaskItems.Item> corpus, Backbone model, boolean heldOut) {
+        List<TrainItem> out = new ArrayList<>();
+        for (TaskItems.Item r : corpus) {
+            if (r.heldOut() != heldOut || !r.plainText() || !r.category().equals(TEXT_CATEGORY)) continue;
+            out.add(new TrainItem(r.id(), model.processor().plainText(r.prompt()), r.kind(), r.category(), ""));
+        }
+        return out;
     }
 
     static List<String> answers(NDManager manager, Backbone model, List<TrainItem> items, LayerHook hook) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i += 64) {
-            List<Example> part = items.subList(i, Math.min(items.size(), i + 64)).stream().map(TrainItem::example).toList();
-            for (int[] a : model.generate(manager, part, 16, hook)) out.add(model.tokenizer().decode(a).strip());
+            List<ModelInput> part = items.subList(i, Math.min(items.size(), i + 64)).stream().map(TrainItem::input).toList();
+            for (Answer a : model.generate(manager, part, 16, hook)) out.add(a.text());
         }
         return out;
     }
 
-    /** The base model's greedy answers to the training items, computed once and kept in {@code file}. */
-    static Map<String, int[]> distillationTargets(NDManager manager, Backbone model, List<PretrainCorpus.Raw> items, Path file, PrintStream log) throws IOException {
+    /**
+     * The base model's greedy answers to the training items, computed once and kept in
+     * {@code file} (tokens, in the backbone's own vocabulary, and texts). An item the base model
+     * answers with nothing learns its reference answer instead.
+     */
+    static Map<String, Answer> distillationTargets(NDManager manager, Backbone model, List<TaskItems.Item> items, Path file, PrintStream log) throws IOException {
         ObjectMapper om = new ObjectMapper();
-        Map<String, int[]> out = new LinkedHashMap<>();
+        Map<String, Answer> out = new LinkedHashMap<>();
         if (Files.isRegularFile(file)) {
-            JsonNode n = om.readTree(file.toFile()).path("targets");
-            n.fields().forEachRemaining(e -> {
+            JsonNode root = om.readTree(file.toFile());
+            JsonNode texts = root.path("texts");
+            root.path("targets").fields().forEachRemaining(e -> {
                 int[] ids = new int[e.getValue().size()];
                 for (int i = 0; i < ids.length; i++) ids[i] = e.getValue().get(i).asInt();
-                out.put(e.getKey(), ids);
+                out.put(e.getKey(), new Answer(texts.path(e.getKey()).asText(""), ids));
             });
             if (items.stream().allMatch(r -> out.containsKey(r.id()))) return out;
             out.clear();
         }
         log.printf(Locale.ROOT, "self-distillation targets: the base model answers %d training items%n", items.size());
+        Processor proc = model.processor();
         for (int i = 0; i < items.size(); i += 64) {
-            List<PretrainCorpus.Raw> part = items.subList(i, Math.min(items.size(), i + 64));
-            List<Example> ex = part.stream().map(r -> Example.chat(r.image(), r.mel(), model.tokenizer().encode(r.prompt()), new int[0])).toList();
-            List<int[]> ans = model.generate(manager, ex, 16, LayerHook.NONE);
+            List<TaskItems.Item> part = items.subList(i, Math.min(items.size(), i + 64));
+            List<ModelInput> ex = part.stream().map(r -> proc.chat(r.stimulus(), r.prompt())).toList();
+            List<Answer> ans = model.generate(manager, ex, 16, LayerHook.NONE);
             for (int k = 0; k < part.size(); k++) {
-                int[] a = ans.get(k);
-                out.put(part.get(k).id(), a.length == 0 ? model.tokenizer().encode(" " + part.get(k).answer()) : a);
+                Answer a = ans.get(k);
+                out.put(part.get(k).id(), a.isEmpty() ? proc.answer(part.get(k).answer()) : a);
             }
         }
         ObjectNode root = om.createObjectNode();
-        ObjectNode t = root.putObject("targets");
+        ObjectNode t = root.putObject("targets"), x = root.putObject("texts");
         out.forEach((k, v) -> {
             var arr = t.putArray(k);
-            for (int x : v) arr.add(x);
+            for (int id : v.tokens()) arr.add(id);
+            x.put(k, v.text());
         });
-        org.topoomni.io.AtomicFiles.writeString(file, om.writeValueAsString(root));
+        AtomicFiles.writeString(file, om.writeValueAsString(root));
         return out;
     }
 
@@ -187,6 +206,7 @@ public final class TopoRun {
         ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode n = om.createObjectNode();
         n.put("base", base.toAbsolutePath().normalize().toString());
+        n.put("architecture", model.architecture());
         n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
         n.put("alpha", s.alpha());
         n.put("control", s.alpha() == 0);
@@ -200,7 +220,7 @@ public final class TopoRun {
         n.put("text_weight", s.textWeight());
         n.put("sheet_rows", model.sheet().rows());
         n.put("sheet_cols", model.sheet().cols());
-        org.topoomni.io.AtomicFiles.writeString(out.resolve(CorticalModel.META), om.writeValueAsString(n));
+        AtomicFiles.writeString(out.resolve(CorticalModel.META), om.writeValueAsString(n));
     }
 
     static void writeCurve(Path out, List<double[]> curve, TopoTrainer.Settings s) throws IOException {
@@ -217,7 +237,7 @@ public final class TopoRun {
             text[i] = p.length > 6 ? p[6] : Double.NaN;
             withText |= !Double.isNaN(text[i]);
         }
-        org.topoomni.io.AtomicFiles.writeString(out.resolve("curve.csv"), sb.toString());
+        AtomicFiles.writeString(out.resolve("curve.csv"), sb.toString());
         String taskName = s.mode() == TopoTrainer.Mode.FULL ? "task (distillation cross-entropy)" : "conditioning (|G-I|^2+|G^-1-I|^2)/d, G=WW'";
         LinePlot.write(out.resolve("curve.png"), (s.alpha() == 0 ? "control" : "topographic") + " training (" + s.mode().name().toLowerCase(Locale.ROOT) + ")",
                 "step", x, withText
@@ -244,6 +264,6 @@ public final class TopoRun {
         n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
         n.put("alpha", s.alpha());
         n.put("radius", s.radius());
-        org.topoomni.io.AtomicFiles.writeString(file, om.writeValueAsString(n));
+        AtomicFiles.writeString(file, om.writeValueAsString(n));
     }
 }

@@ -1,23 +1,26 @@
 package org.topoomni.train;
 
+import org.topoomni.loss.SpatialCorrelationLoss;
+import org.topoomni.model.Backbone;
+import org.topoomni.model.CorticalAdaptors;
+import org.topoomni.model.LayerSite;
+import org.topoomni.model.ModelInput;
+import org.topoomni.model.Output;
+import org.topoomni.model.SheetRecorder;
+import org.topoomni.optim.AdamW;
+import org.topoomni.optim.Schedule;
+import org.topoomni.optim.Steps;
+import org.topoomni.optim.TrainState;
+import org.topoomni.sheet.Band;
+import org.topoomni.sheet.Neighbourhoods;
+import org.topoomni.sheet.SheetLayout;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import me.tongfei.progressbar.ProgressBar;
-import org.topoomni.loss.SpatialCorrelationLoss;
-import org.topoomni.model.Backbone;
-import org.topoomni.model.Batch;
-import org.topoomni.model.CorticalAdaptors;
-import org.topoomni.model.CorticalTap;
-import org.topoomni.model.Example;
-import org.topoomni.model.LayerSite;
-import org.topoomni.model.Losses;
-import org.topoomni.model.SheetRecorder;
-import org.topoomni.sheet.Band;
-import org.topoomni.sheet.Neighbourhoods;
-import org.topoomni.sheet.SheetLayout;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,8 +51,8 @@ import java.util.SplittableRandom;
  * of texts and adds alpha x w x the spatial loss of their sheet, over neighbourhoods centred in
  * the language stack and cut to it (a text drives neither encoder, so their units are constant
  * and left out). The paper's training items are videos whose speech the 3B model's language
- * model reads word by word; TinyOmni's language model sees a sound as a few pooled audio tokens,
- * so without text its part of the sheet is only ever organised by audiovisual answers.
+ * model reads word by word; a small model's language stack may see a sound as a few pooled audio
+ * tokens, so without text its part of the sheet is only ever organised by audiovisual answers.
  */
 public final class TopoTrainer {
     /** Default steps of cached training (`train` and the demo): about 3 minutes on 2 cores at ~5.7 steps/s. */
@@ -113,7 +116,7 @@ public final class TopoTrainer {
         double top = 0, bottom = 0;
         int nTop = 0, nBottom = 0;
         for (Band b : layout.bands()) {
-            if (b.top() == 0 && b.cols() < layout.cols()) { top += b.rowsPerLayer(); nTop++; } else { bottom += b.rowsPerLayer(); nBottom++; }
+            if (b.stack().placement() == org.topoomni.sheet.Placement.SENSORY) { top += b.rowsPerLayer(); nTop++; } else { bottom += b.rowsPerLayer(); nBottom++; }
         }
         double mean = nTop == 0 ? bottom / nBottom : nBottom == 0 ? top / nTop : 0.5 * (top / nTop + bottom / nBottom);
         return Math.max(2, Math.round(20.0 * mean / 4.5));
@@ -125,17 +128,16 @@ public final class TopoTrainer {
         Map<LayerSite, float[]> out = new HashMap<>();
         Map<LayerSite, Integer> width = new HashMap<>();
         for (LayerSite site : sites) {
-            int w = layout.band(site.stack()).stack().width();
+            int w = layout.band(site.stack()).stack().width(site.layer());
             width.put(site, w);
             out.put(site, new float[items.size() * w]);
         }
         SheetRecorder rec = new SheetRecorder(layout, sites);
         for (int i = 0; i < items.size(); i += chunk) {
-            List<Example> part = items.subList(i, Math.min(items.size(), i + chunk)).stream().map(TrainItem::example).toList();
-            Batch batch = new Batch(model.config(), part, true);
+            List<ModelInput> part = items.subList(i, Math.min(items.size(), i + chunk)).stream().map(TrainItem::input).toList();
             try (NDManager m = manager.newSubManager()) {
                 rec.reset(part.size());
-                model.forward(m, batch, rec.asHook());
+                model.forward(m, part, rec.asHook());
                 for (LayerSite site : sites) {
                     NDArray mean = rec.layerMeans().get(site);
                     int w = width.get(site);
@@ -176,7 +178,7 @@ public final class TopoTrainer {
             throw new IllegalArgumentException("a text weight of " + s.textWeight() + " needs at least 2 plain-text items, got "
                     + (texts == null ? 0 : texts.size()));
         }
-        if (withText && texts.stream().anyMatch(t -> !t.example().plainText())) {
+        if (withText && texts.stream().anyMatch(t -> !t.input().plainText())) {
             throw new IllegalArgumentException("text batches take plain-text items only");
         }
         if (withText && s.mode() == Mode.CACHED && textCache == null) throw new IllegalArgumentException("cached mode needs the texts' hidden-state cache");
@@ -188,8 +190,7 @@ public final class TopoTrainer {
         if (withText && language.length == 0) throw new IllegalArgumentException("text batches need a language stack on the sheet");
         SpatialCorrelationLoss spatialLoss = new SpatialCorrelationLoss();
         Schedule schedule = new Schedule(s.learningRate(), Math.max(1, (int) Math.round(0.03 * s.steps())), s.steps(), 0.0);
-        model.weights().requireGradients(false);
-        adaptors.weights().requireGradients(true);
+        adaptors.weights().requireGradients(true); // the backbone is frozen: only the adaptors learn
         List<double[]> curve = new ArrayList<>();
         try (AdamW opt = new AdamW(manager, 0.9, 0.999, 1e-8, 0.0)) {
             int start = 0;
@@ -202,10 +203,10 @@ public final class TopoTrainer {
             double before = curve.isEmpty() ? 0 : curve.get(curve.size() - 1)[5];
             long t0 = System.nanoTime();
             String name = s.alpha() == 0 ? "control" : "topo";
-            try (ProgressBar bar = Pretrainer.stepBar(name + " " + s.mode().name().toLowerCase(Locale.ROOT), s.steps(), log)) {
+            try (ProgressBar bar = Steps.bar(name + " " + s.mode().name().toLowerCase(Locale.ROOT), s.steps(), log)) {
                 bar.stepTo(start);
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
-                    int[] idx = Pretrainer.batchAt(step, s.batchSize(), items.size(), s.seed());
+                    int[] idx = Steps.batchAt(step, s.batchSize(), items.size(), s.seed());
                     SplittableRandom rng = new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L + 7919L * step);
                     // drawn first, so the audiovisual neighbourhoods of a step are those of a run without text
                     Neighbourhoods nb = Neighbourhoods.sample(layout, s.radius(), s.neighbourhoods(), rng);
@@ -217,8 +218,8 @@ public final class TopoTrainer {
                             NDArray taskLoss = null;
                             if (s.mode() == Mode.FULL) adaptors.refreshInverses(sub);
                             Pass pass = sheetOf(sub, model, adaptors, rec, items, idx, cache);
-                            if (pass.logits() != null) {
-                                taskLoss = Losses.answerCrossEntropy(pass.logits(), pass.batch());
+                            if (pass.output() != null) {
+                                taskLoss = pass.output().answerLoss();
                                 task = taskLoss.getFloat();
                             }
                             NDArray sp = spatialLoss.compute(pass.sheet(), nb);
@@ -227,7 +228,7 @@ public final class TopoTrainer {
                             cond = c.getFloat();
                             total = sp.mul((float) s.alpha());
                             if (withText) {
-                                int[] tidx = Pretrainer.batchAt(step, s.batchSize(), texts.size(), s.seed() ^ TEXT_SALT);
+                                int[] tidx = Steps.batchAt(step, s.batchSize(), texts.size(), s.seed() ^ TEXT_SALT);
                                 Neighbourhoods tnb = Neighbourhoods.sampleWithin(layout, s.radius(), s.neighbourhoods(), language, rng);
                                 NDArray tsp = spatialLoss.compute(sheetOf(sub, model, adaptors, textRec, texts, tidx, textCache).sheet(), tnb);
                                 textSpatial = tsp.getFloat();
@@ -259,8 +260,8 @@ public final class TopoTrainer {
 
     private static final long TEXT_SALT = 0x7E47_7E47L;
 
-    /** A batch's sheet, and in FULL mode the forward pass's logits and batch (null in CACHED mode). */
-    private record Pass(NDArray sheet, NDArray logits, Batch batch) {}
+    /** A batch's sheet, and in FULL mode the forward pass's output (null in CACHED mode). */
+    private record Pass(NDArray sheet, Output output) {}
 
     /**
      * The sheet (items x units) of a batch with the adaptors: from the cache (token means x W)
@@ -270,11 +271,10 @@ public final class TopoTrainer {
                          Map<LayerSite, float[]> cache) {
         rec.reset(idx.length);
         if (s.mode() == Mode.FULL) {
-            List<Example> ex = new ArrayList<>();
-            for (int i : idx) ex.add(items.get(i).example());
-            Batch batch = new Batch(model.config(), ex, true);
-            NDArray logits = model.forward(sub, batch, adaptors.hook(rec));
-            return new Pass(rec.sheet(sub), logits, batch);
+            List<ModelInput> ex = new ArrayList<>();
+            for (int i : idx) ex.add(items.get(i).input());
+            Output out = model.forward(sub, ex, adaptors.hook(rec));
+            return new Pass(rec.sheet(sub), out);
         } else {
             for (LayerSite site : adaptors.sites()) {
                 float[] all = cache.get(site);
@@ -285,7 +285,7 @@ public final class TopoTrainer {
                 rec.record(site, xm.matMul(adaptors.matrix(site)));
             }
         }
-        return new Pass(rec.sheet(sub), null, null);
+        return new Pass(rec.sheet(sub), null);
     }
 
     /** The units of the sheet's language stack(s). */

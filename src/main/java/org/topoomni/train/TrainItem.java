@@ -1,10 +1,10 @@
 package org.topoomni.train;
 
-import org.topoomni.model.Example;
+import org.topoomni.model.ModelInput;
 
 /**
- * One training or evaluation item: the model input with its target answer, the category it
- * shows (for judging answers) and its kind ("visual", "auditory", "audiovisual", "text",
- * "arithmetic").
+ * One training or evaluation item of the topographic training: the backbone's input (with its
+ * target answer, for the self-distillation items), the category it shows (for judging answers),
+ * its kind ("visual", "auditory", "audiovisual", "text") and its reference answer.
  */
-public record TrainItem(String id, Example example, String kind, String category, String answer) {}
+public record TrainItem(String id, ModelInput input, String kind, String category, String answer) {}

@@ -1,17 +1,18 @@
 package org.topoomni.cli;
 
+import org.topoomni.backbones.tinyomni.Checkpoint;
+import org.topoomni.backbones.tinyomni.OmniConfig;
+import org.topoomni.task.HeldOut;
+import org.topoomni.backbones.tinyomni.TinyOmni;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ai.djl.ndarray.NDManager;
-import org.topoomni.model.Checkpoint;
 import org.topoomni.model.CorticalAdaptors;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
 import org.topoomni.perturb.PerceptionProbe;
-import org.topoomni.train.PretrainCorpus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,10 +49,10 @@ class PerturbCliTest {
         assertEquals(0, l.code(), l.err());
 
         // the probe images are the pretraining's held-out ones
-        long seed = PerceptionProbe.pretrainSeed(ctrl);
+        long seed = PerceptionProbe.pretrainSeed(ctrl).orElseThrow();
         var visual = PerceptionProbe.visualSet(lib);
-        long heldFaces = visual.items("faces").stream().filter(i -> PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, seed)).count();
-        long heldBodies = visual.items("bodies").stream().filter(i -> PretrainCorpus.isHeldOut("visual", i, PretrainCorpus.HELD_OUT_FRACTION, seed)).count();
+        long heldFaces = visual.items("faces").stream().filter(i -> HeldOut.isHeldOut("visual", i, HeldOut.FRACTION, seed)).count();
+        long heldBodies = visual.items("bodies").stream().filter(i -> HeldOut.isHeldOut("visual", i, HeldOut.FRACTION, seed)).count();
         assertTrue(heldFaces > 0 && heldBodies > 0, "the tiny library holds held-out faces and bodies: " + heldFaces + ", " + heldBodies);
         int nImages = (int) (Math.min(2, heldFaces) + Math.min(2, heldBodies));
 

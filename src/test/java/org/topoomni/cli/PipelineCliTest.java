@@ -1,10 +1,11 @@
 package org.topoomni.cli;
 
+import org.topoomni.backbones.tinyomni.OmniConfig;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topoomni.model.OmniConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

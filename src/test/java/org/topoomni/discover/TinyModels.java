@@ -1,13 +1,14 @@
 package org.topoomni.discover;
 
+import org.topoomni.backbones.tinyomni.Checkpoint;
+import org.topoomni.backbones.tinyomni.OmniConfig;
+import org.topoomni.backbones.tinyomni.TinyOmni;
+import org.topoomni.backbones.tinyomni.Tokenizer;
+
 import ai.djl.ndarray.NDManager;
-import org.topoomni.model.Checkpoint;
 import org.topoomni.model.CorticalAdaptors;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.model.LayerSite;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
-import org.topoomni.model.Tokenizer;
 import org.topoomni.stimuli.Audio;
 import org.topoomni.stimuli.Provenance;
 import org.topoomni.stimuli.Stimulus;
@@ -47,7 +48,7 @@ public final class TinyModels {
     public static Path write(Path dir, long seed) throws IOException {
         Path base = dir.resolve("base"), topo = dir.resolve("topo");
         try (NDManager m = NDManager.newBaseManager(); CorticalModel cm = topographic(m, seed)) {
-            Checkpoint.save(base, cm.backbone(), Map.of());
+            Checkpoint.save(base, (TinyOmni) cm.backbone(), Map.of());
             Files.createDirectories(topo);
             cm.adaptors().save(topo.resolve(CorticalModel.ADAPTORS), Map.of());
             Files.writeString(topo.resolve(CorticalModel.META), "{\"base\": \"" + base.toAbsolutePath().toString().replace("\\", "\\\\") + "\"}");

@@ -1,10 +1,12 @@
 package org.topoomni.map;
 
+import org.topoomni.sheet.LayerStack;
+import org.topoomni.sheet.Placement;
+
 import org.topoomni.sheet.Band;
 import org.topoomni.sheet.Modality;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
-import org.topoomni.sheet.Stack;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,16 +20,18 @@ public final class MapFixtures {
     private MapFixtures() {
     }
 
-    /** TinyOmni's sheet: vision and audio 6 x 128 side by side, language 6 x 256 below: 48 x 64. */
+    /** The from-scratch baseline's sheet: vision and audio 6 x 128 side by side, language 6 x 256 below: 48 x 64. */
     public static SheetLayout tiny() {
-        return SheetLayout.auto(List.of(new Stack("vision", Modality.VISION, 6, 128), new Stack("audio", Modality.AUDIO, 6, 128)),
-                new Stack("language", Modality.LANGUAGE, 6, 256));
+        return SheetLayout.of(List.of(LayerStack.uniform("vision", Modality.VISION, Placement.SENSORY, 6, 128),
+                LayerStack.uniform("audio", Modality.AUDIO, Placement.SENSORY, 6, 128),
+                LayerStack.uniform("language", Modality.LANGUAGE, Placement.SHARED, 6, 256)));
     }
 
     /** A larger sheet of the same shape family: 144 x 128 (top stacks rows 0-95, vision cols 0-63, audio 64-127). */
     public static SheetLayout medium() {
-        return SheetLayout.auto(List.of(new Stack("vision", Modality.VISION, 8, 768), new Stack("audio", Modality.AUDIO, 8, 768)),
-                new Stack("language", Modality.LANGUAGE, 8, 768));
+        return SheetLayout.of(List.of(LayerStack.uniform("vision", Modality.VISION, Placement.SENSORY, 8, 768),
+                LayerStack.uniform("audio", Modality.AUDIO, Placement.SENSORY, 8, 768),
+                LayerStack.uniform("language", Modality.LANGUAGE, Placement.SHARED, 8, 768)));
     }
 
     public static final List<String> VISUAL = List.of("faces", "bodies", "objects", "scenes", "words", "scrambled_objects");

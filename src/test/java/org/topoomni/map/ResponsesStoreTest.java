@@ -1,5 +1,6 @@
 package org.topoomni.map;
 
+import org.topoomni.io.LayoutJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.sheet.SheetLayout;

@@ -1,5 +1,6 @@
 package org.topoomni.map;
 
+import org.topoomni.io.Json;
 import org.junit.jupiter.api.Test;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetPresets;

@@ -1,5 +1,12 @@
 package org.topoomni.model;
 
+import org.topoomni.backbones.tinyomni.Batch;
+import org.topoomni.backbones.tinyomni.Example;
+import org.topoomni.backbones.tinyomni.OmniConfig;
+import org.topoomni.backbones.tinyomni.TinyOmni;
+import org.topoomni.backbones.tinyomni.TinyOmniTest;
+import org.topoomni.backbones.tinyomni.Tokenizer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;

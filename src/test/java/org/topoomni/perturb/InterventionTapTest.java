@@ -1,19 +1,20 @@
 package org.topoomni.perturb;
 
+import org.topoomni.backbones.tinyomni.Batch;
+import org.topoomni.backbones.tinyomni.Example;
+import org.topoomni.backbones.tinyomni.OmniConfig;
+import org.topoomni.backbones.tinyomni.TinyOmni;
+import org.topoomni.backbones.tinyomni.Tokenizer;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.topoomni.model.Batch;
 import org.topoomni.model.CorticalAdaptors;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.model.CorticalTap;
-import org.topoomni.model.Example;
 import org.topoomni.model.LayerSite;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
-import org.topoomni.model.Tokenizer;
 import org.topoomni.sheet.SheetLayout;
 
 import java.util.ArrayList;
@@ -27,14 +28,16 @@ import static org.junit.jupiter.api.Assertions.*;
 class InterventionTapTest {
     static NDManager manager;
     static CorticalModel model;
+    static TinyOmni bb;
+    static OmniConfig cfg;
     static List<Example> examples;
 
     @BeforeAll
     static void start() {
         manager = NDManager.newBaseManager();
-        OmniConfig cfg = OmniConfig.testTiny();
+        cfg = OmniConfig.testTiny();
         Tokenizer tok = Tokenizer.train(List.of("what do you see", "a face", "a body"), cfg.vocabSize());
-        TinyOmni bb = new TinyOmni(manager, cfg, tok, 5);
+        bb = new TinyOmni(manager, cfg, tok, 5);
         CorticalAdaptors ad = new CorticalAdaptors(manager, bb.stacks(), 6);
         ad.cacheInverses();
         model = new CorticalModel(bb, ad, "tiny");
@@ -79,7 +82,7 @@ class InterventionTapTest {
         List<Intervention> per = List.of(a, Intervention.NONE, b);
         Recorder before = new Recorder(), after = new Recorder();
         try (NDManager m = manager.newSubManager()) {
-            model.backbone().forward(m, new Batch(model.backbone().config(), examples, false),
+            bb.forward(m, new Batch(cfg, examples, false),
                     model.hook(before.then(new InterventionTap(sheet, per)).then(after)));
         }
         Map<Integer, Map<Integer, Float>> expected = new HashMap<>(); // item -> unit -> delta
@@ -90,7 +93,6 @@ class InterventionTapTest {
         }
         int changed = 0;
         assertEquals(before.z.keySet(), after.z.keySet());
-        OmniConfig cfg = model.backbone().config();
         assertEquals(cfg.vision().layers() + cfg.language().layers(), before.z.size(), "every vision and language layer passes the tap (no sound here)");
         for (LayerSite site : before.z.keySet()) {
             float[] z0 = before.z.get(site), z1 = after.z.get(site);
@@ -112,7 +114,7 @@ class InterventionTapTest {
             }
         }
         // item 0: v0 and v1 at every image token (16 patches each), l1 at its counted prompt tokens; item 2: v2 at 16 patches
-        int patches = model.backbone().config().patches();
+        int patches = cfg.patches();
         float[] langValid = before.valid.get(new LayerSite("language", 1));
         int tokens0 = 0;
         int lt = (int) before.shape.get(new LayerSite("language", 1))[1];
@@ -133,19 +135,20 @@ class InterventionTapTest {
         List<Intervention> none = List.of(Intervention.NONE, Intervention.drive(new int[0], new float[sheet.units()]), Intervention.NONE);
         float[] plain, tapped, driven;
         try (NDManager m = manager.newSubManager()) {
-            Batch batch = new Batch(model.backbone().config(), examples, false);
-            plain = model.backbone().forward(m, batch, model.hook(CorticalTap.NONE)).toFloatArray();
-            tapped = model.backbone().forward(m, batch, model.hook(new InterventionTap(sheet, none))).toFloatArray();
+            Batch batch = new Batch(cfg, examples, false);
+            plain = bb.forward(m, batch, model.hook(CorticalTap.NONE)).toFloatArray();
+            tapped = bb.forward(m, batch, model.hook(new InterventionTap(sheet, none))).toFloatArray();
             float[] delta = new float[sheet.units()];
             for (int u : sheet.stackUnits("vision")) delta[u] = 3f;
             Intervention big = Intervention.drive(sheet.stackUnits("vision"), delta);
-            driven = model.backbone().forward(m, batch, model.hook(new InterventionTap(sheet, List.of(big, big, big)))).toFloatArray();
+            driven = bb.forward(m, batch, model.hook(new InterventionTap(sheet, List.of(big, big, big)))).toFloatArray();
         }
         assertArrayEquals(plain, tapped, "coverage 0 (an empty mask) must not change a single logit");
         assertFalse(java.util.Arrays.equals(plain, driven), "a real intervention changes the logits");
-        List<int[]> a = model.backbone().generate(manager, examples, 4, model.hook(CorticalTap.NONE));
-        List<int[]> b = model.backbone().generate(manager, examples, 4, model.hook(new InterventionTap(sheet, none)));
-        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i), b.get(i), "identical answers");
+        List<org.topoomni.model.ModelInput> inputs = new ArrayList<>(examples);
+        var a = bb.generate(manager, inputs, 4, model.hook(CorticalTap.NONE));
+        var b = bb.generate(manager, inputs, 4, model.hook(new InterventionTap(sheet, none)));
+        for (int i = 0; i < a.size(); i++) assertArrayEquals(a.get(i).tokens(), b.get(i).tokens(), "identical answers");
     }
 
     @Test

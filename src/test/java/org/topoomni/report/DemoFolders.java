@@ -2,7 +2,7 @@ package org.topoomni.report;
 
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.map.Contrasts;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
 import org.topoomni.map.MapFixtures;
 import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.SelectivityAnalysis;

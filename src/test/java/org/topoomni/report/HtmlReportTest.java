@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.topoomni.map.Json;
+import org.topoomni.io.Json;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,5 @@
 package org.topoomni.report;
 
-import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,11 @@
 package org.topoomni.train;
 
+import org.topoomni.backbones.tinyomni.Example;
+import org.topoomni.backbones.tinyomni.OmniConfig;
+import org.topoomni.backbones.tinyomni.PretrainItem;
+import org.topoomni.backbones.tinyomni.PretrainerTest;
+import org.topoomni.backbones.tinyomni.TinyOmni;
+
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -7,8 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.model.CorticalAdaptors;
 import org.topoomni.model.LayerSite;
-import org.topoomni.model.OmniConfig;
-import org.topoomni.model.TinyOmni;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,7 +39,7 @@ class TopoTrainerTest {
     @Test
     void cachedTrainingLowersHeldOutSpatialLossAndKeepsWWellConditioned() throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
-        List<TrainItem> items = PretrainerTest.items(cfg, 18).stream().filter(t -> !t.example().plainText()).toList();
+        List<TrainItem> items = chat(PretrainerTest.items(cfg, 18));
         try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1);
              CorticalAdaptors topo = new CorticalAdaptors(manager, model.stacks(), 2);
              CorticalAdaptors ctrl = new CorticalAdaptors(manager, model.stacks(), 2)) {
@@ -55,7 +59,7 @@ class TopoTrainerTest {
     @Test
     void textBatchesSmoothTheLanguageStackForTexts() throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
-        List<TrainItem> items = PretrainerTest.items(cfg, 24).stream().filter(t -> !t.example().plainText()).toList();
+        List<TrainItem> items = chat(PretrainerTest.items(cfg, 24));
         List<TrainItem> texts = texts(30);
         try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1);
              CorticalAdaptors with = new CorticalAdaptors(manager, model.stacks(), 2);
@@ -82,6 +86,12 @@ class TopoTrainerTest {
         }
     }
 
+    /** The chat items of a TinyOmni fixture, as topographic training items. */
+    static List<TrainItem> chat(List<PretrainItem> items) {
+        return items.stream().filter(t -> !t.example().plainText())
+                .map(t -> new TrainItem(t.id(), t.example(), t.kind(), t.category(), t.answer())).toList();
+    }
+
     /** Varied plain texts: random sentences over a small vocabulary. */
     static List<TrainItem> texts(int n) {
         String[] words = {"the", "dog", "sees", "a", "red", "ball", "we", "sing", "three", "songs", "zq", "xv", "and", "then", "runs"};
@@ -90,7 +100,7 @@ class TopoTrainerTest {
         for (int i = 0; i < n; i++) {
             StringBuilder sb = new StringBuilder();
             for (int w = 0, len = 3 + rng.nextInt(6); w < len; w++) sb.append(w == 0 ? "" : " ").append(words[rng.nextInt(words.length)]);
-            out.add(new TrainItem("t" + i, org.topoomni.model.Example.text(PretrainerTest.tok.encode(sb.toString())), "text", "corpus", ""));
+            out.add(new TrainItem("t" + i, Example.text(PretrainerTest.tok.encode(sb.toString())), "text", "corpus", ""));
         }
         return out;
     }
@@ -98,8 +108,7 @@ class TopoTrainerTest {
     @Test
     void textBatchesWithoutTextsAreAClearError() throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
-        List<TrainItem> all = PretrainerTest.items(cfg, 12);
-        List<TrainItem> items = all.stream().filter(t -> !t.example().plainText()).toList();
+        List<TrainItem> items = chat(PretrainerTest.items(cfg, 12));
         TopoTrainer.Settings s = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 20, 4, 20, 5, 6, 3e-3, 1.0, 3, 2, 1.0);
         try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1);
              CorticalAdaptors a = new CorticalAdaptors(manager, model.stacks(), 2)) {
@@ -121,7 +130,7 @@ class TopoTrainerTest {
     @Test
     void interruptedFullModeRunResumesToTheSameAdaptors(@TempDir Path dir) throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
-        List<TrainItem> items = PretrainerTest.items(cfg, 12).stream().filter(t -> !t.example().plainText()).toList();
+        List<TrainItem> items = chat(PretrainerTest.items(cfg, 12));
         TopoTrainer.Settings s = settings(TopoTrainer.Mode.FULL, 5, 6);
         float[] straight, resumed;
         try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1)) {
@@ -143,7 +152,7 @@ class TopoTrainerTest {
 
     @Test
     void conditioningTermPunishesShrinkingAndGrowingSingularValuesAlike() {
-        List<org.topoomni.sheet.Stack> one = List.of(new org.topoomni.sheet.Stack("vision", org.topoomni.sheet.Modality.VISION, 1, 2));
+        List<org.topoomni.sheet.LayerStack> one = List.of(org.topoomni.sheet.LayerStack.uniform("vision", org.topoomni.sheet.Modality.VISION, org.topoomni.sheet.Placement.SENSORY, 1, 2));
         try (NDManager m = manager.newSubManager(); CorticalAdaptors a = new CorticalAdaptors(manager, one, 1)) {
             String name = a.names().get(new LayerSite("vision", 0));
             double c = Math.cos(0.3), s = Math.sin(0.3);
