@@ -26,7 +26,8 @@ public final class Backbones {
     public static final String CONFIG = "config.json";
 
     private static final List<BackboneFactory> FACTORIES = new ArrayList<>(List.of(
-            new TinyOmniFactory()));
+            new TinyOmniFactory(),
+            new org.topoomni.backbones.qwen.QwenOmniFactory()));
 
     private Backbones() {}
 

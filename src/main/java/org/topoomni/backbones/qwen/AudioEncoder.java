@@ -83,7 +83,8 @@ final class AudioEncoder {
         // (clips * chunks, mel, 2 n_window), each chunk zero-padded on the right.
         float[] x = new float[n * chunks * mel * cf];
         float[] frameMask = new float[n * chunks * cf];
-        float[] valid = new float[n * chunks * nw];
+        int maxT = 0;
+        for (Clip clip : clips) maxT = Math.max(maxT, afterCnn(clip.frames()));
         for (int i = 0; i < n; i++) {
             Clip clip = clips.get(i);
             int len = clip.frames();
@@ -92,7 +93,6 @@ final class AudioEncoder {
                 frameMask[b * cf + k] = 1f;
                 for (int q = 0; q < mel; q++) x[(b * mel + q) * cf + k] = clip.features()[q * len + f];
             }
-            for (int p = 0; p < afterCnn(len); p++) valid[i * chunks * nw + p] = 1f;
         }
         NDArray in = m.create(x, new Shape((long) n * chunks, mel, cf));
         NDArray mask = m.create(frameMask, new Shape((long) n * chunks, 1, cf));
@@ -100,22 +100,28 @@ final class AudioEncoder {
         h = Ops.act("gelu", h).mul(mask);
         h = Conv1d.conv1d(h, w.get("audio_tower.conv2.weight"), w.get("audio_tower.conv2.bias"), new Shape(2), new Shape(1)).singletonOrThrow();
         h = Ops.act("gelu", h).transpose(0, 2, 1); // (clips * chunks, n_window, d)
-        h = h.add(m.create(positions, new Shape(nw, d))).reshape(n, (long) chunks * nw, d);
+        h = h.add(m.create(positions, new Shape(nw, d))).reshape((long) n * chunks * nw, d);
 
-        float[] keys = new float[n * chunks * nw];
-        for (int j = 0; j < keys.length; j++) keys[j] = valid[j] > 0 ? 0f : Ops.MASKED;
-        NDArray keyMask = m.create(keys, new Shape((long) n * chunks, 1, 1, nw));
-        TokenMap tokens = new TokenMap(items, valid, chunks * nw);
+        // Each clip's real positions, in time order, into (clips, longest clip, d); chunks of n_window positions attend within.
+        long[] gather = new long[n * maxT];
+        float[] valid = new float[n * maxT];
+        java.util.Arrays.fill(gather, (long) n * chunks * nw);
+        int[] lengths = new int[n];
+        for (int i = 0; i < n; i++) {
+            lengths[i] = afterCnn(clips.get(i).frames());
+            for (int p = 0; p < lengths[i]; p++) {
+                gather[i * maxT + p] = (long) i * chunks * nw + p;
+                valid[i * maxT + p] = 1f;
+            }
+        }
+        h = NDArrays.concat(new NDList(h, m.zeros(new Shape(1, d))), 0).get(new NDIndex("{}", m.create(gather))).reshape(n, maxT, d);
+        Segments chunked = chunks(m, lengths);
+        TokenMap tokens = new TokenMap(items, valid, maxT);
         for (int l = 0; l < c.layers(); l++) {
-            String p = "audio_tower.layers." + l + ".";
-            NDArray a = Ops.layerNorm(h, w.get(p + "self_attn_layer_norm.weight"), w.get(p + "self_attn_layer_norm.bias"), 1e-5f);
-            h = h.add(attention(a, p, keyMask, n, chunks));
-            NDArray b = Ops.layerNorm(h, w.get(p + "final_layer_norm.weight"), w.get(p + "final_layer_norm.bias"), 1e-5f);
-            NDArray f = Ops.act(c.act(), Ops.linear(b, w.get(p + "fc1.weight"), w.get(p + "fc1.bias")));
-            h = h.add(Ops.linear(f, w.get(p + "fc2.weight"), w.get(p + "fc2.bias")));
+            h = layer(l, h, chunked);
             h = hook.apply(new LayerSite(STACK, l), h, tokens);
         }
-        long t = (long) chunks * nw;
+        long t = maxT;
         if (t % 2 == 1) {
             h = NDArrays.concat(new NDList(h, m.zeros(new Shape(n, 1, d))), 1);
             t++;
@@ -128,20 +134,38 @@ final class AudioEncoder {
         return result;
     }
 
-    private NDArray attention(NDArray a, String p, NDArray keyMask, int n, int chunks) {
-        int heads = c.heads(), hd = c.headDim(), nw = c.nWindow();
-        long d = c.dModel(), b = (long) n * chunks;
-        NDArray q = Ops.linear(a, w.get(p + "self_attn.q_proj.weight"), w.get(p + "self_attn.q_proj.bias"));
-        NDArray k = Ops.linear(a, w.get(p + "self_attn.k_proj.weight"), null);
-        NDArray v = Ops.linear(a, w.get(p + "self_attn.v_proj.weight"), w.get(p + "self_attn.v_proj.bias"));
-        NDArray o = Ops.attention(heads(q, b, nw, heads, hd), heads(k, b, nw, heads, hd), heads(v, b, nw, heads, hd),
-                keyMask, (float) Math.pow(hd, -0.5));
-        o = o.transpose(0, 2, 1, 3).reshape(n, (long) chunks * nw, d);
-        return Ops.linear(o, w.get(p + "self_attn.out_proj.weight"), w.get(p + "self_attn.out_proj.bias"));
+    /** The attention chunks of clips of these many positions each, in the (clips, longest, d) layout. */
+    Segments chunks(NDManager m, int[] positions) {
+        int maxT = 0, nw = c.nWindow();
+        for (int t : positions) maxT = Math.max(maxT, t);
+        List<int[]> segs = new ArrayList<>();
+        for (int i = 0; i < positions.length; i++)
+            for (int c0 = 0; c0 < positions[i]; c0 += nw) {
+                int[] seg = new int[Math.min(nw, positions[i] - c0)];
+                for (int j = 0; j < seg.length; j++) seg[j] = i * maxT + c0 + j;
+                segs.add(seg);
+            }
+        return Segments.of(m, segs, positions.length * maxT);
     }
 
-    /** (clips, chunks * n_window, d) -> (clips * chunks, heads, n_window, head_dim). */
-    private static NDArray heads(NDArray x, long chunksTotal, int nw, int heads, int hd) {
-        return x.reshape(chunksTotal, nw, heads, hd).transpose(0, 2, 1, 3);
+    /** One encoder layer on (clips, positions, d_model) hidden states, attending within {@code chunked}. */
+    NDArray layer(int l, NDArray h, Segments chunked) {
+        String p = "audio_tower.layers." + l + ".";
+        NDArray a = Ops.layerNorm(h, w.get(p + "self_attn_layer_norm.weight"), w.get(p + "self_attn_layer_norm.bias"), 1e-5f);
+        h = h.add(attention(a, p, chunked));
+        NDArray b = Ops.layerNorm(h, w.get(p + "final_layer_norm.weight"), w.get(p + "final_layer_norm.bias"), 1e-5f);
+        NDArray f = Ops.act(c.act(), Ops.linear(b, w.get(p + "fc1.weight"), w.get(p + "fc1.bias")));
+        return h.add(Ops.linear(f, w.get(p + "fc2.weight"), w.get(p + "fc2.bias")));
+    }
+
+    private NDArray attention(NDArray a, String p, Segments chunked) {
+        Shape s = a.getShape();
+        int heads = c.heads(), hd = c.headDim();
+        long rows = s.get(0) * s.get(1);
+        NDArray q = Ops.linear(a, w.get(p + "self_attn.q_proj.weight"), w.get(p + "self_attn.q_proj.bias")).reshape(rows, heads, hd);
+        NDArray k = Ops.linear(a, w.get(p + "self_attn.k_proj.weight"), null).reshape(rows, heads, hd);
+        NDArray v = Ops.linear(a, w.get(p + "self_attn.v_proj.weight"), w.get(p + "self_attn.v_proj.bias")).reshape(rows, heads, hd);
+        NDArray o = chunked.attend(q, k, v, (float) Math.pow(hd, -0.5)).reshape(s);
+        return Ops.linear(o, w.get(p + "self_attn.out_proj.weight"), w.get(p + "self_attn.out_proj.bias"));
     }
 }

@@ -50,7 +50,13 @@ final class QwenWeights implements AutoCloseable {
         else throw new IOException(r.source() + " has no tensor 'thinker.model.embed_tokens.weight' (nor 'model.embed_tokens.weight'): not a Qwen2.5-Omni checkpoint");
         QwenWeights w = new QwenWeights(parent);
         try {
-            w.read(r, prefix, c);
+            w.fill((name, shape) -> r.load(w.manager, prefix + name, shape), c, r.has(prefix + "lm_head.weight"));
+            if (!w.params.containsKey("lm_head.weight")) {
+                if (!c.text().tieEmbeddings()) {
+                    throw new IOException(r.source() + " has no tensor '" + prefix + "lm_head.weight' and the config does not tie it to the embeddings");
+                }
+                w.params.put("lm_head.weight", w.params.get("model.embed_tokens.weight"));
+            }
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -58,7 +64,31 @@ final class QwenWeights implements AutoCloseable {
         return w;
     }
 
-    private void read(CheckpointReader r, String prefix, QwenConfig c) throws IOException {
+    /**
+     * Random parameters of a config (normal, standard deviation 0.02; norms 1, biases 0.02-normal
+     * too), for benchmarks: real sizes without a checkpoint.
+     */
+    static QwenWeights random(NDManager parent, QwenConfig c, long seed) {
+        QwenWeights w = new QwenWeights(parent);
+        ai.djl.engine.Engine.getInstance().setRandomSeed((int) seed);
+        try {
+            w.fill((name, shape) -> name.endsWith("norm.weight") || name.endsWith("norm1.weight") || name.endsWith("norm2.weight") || name.endsWith("ln_q.weight")
+                    ? w.manager.ones(new ai.djl.ndarray.types.Shape(shape))
+                    : w.manager.randomNormal(0f, 0.02f, new ai.djl.ndarray.types.Shape(shape), ai.djl.ndarray.types.DataType.FLOAT32), c, false);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!w.params.containsKey("lm_head.weight")) w.params.put("lm_head.weight", w.params.get("model.embed_tokens.weight"));
+        return w;
+    }
+
+    /** Where parameters come from: a name and the shape the config needs. */
+    private interface Source {
+        NDArray get(String name, long[] shape) throws IOException;
+    }
+
+    private void fill(Source r, QwenConfig c, boolean lmHead) throws IOException {
+        String prefix = "";
         QwenConfig.Vision v = c.vision();
         long d = v.hidden(), i = v.intermediate();
         put(r, prefix, "visual.patch_embed.proj.weight", d, v.inChannels(), v.temporalPatch(), v.patch(), v.patch());
@@ -129,13 +159,11 @@ final class QwenWeights implements AutoCloseable {
             put(r, prefix, s + "mlp.down_proj.weight", h, t.intermediate());
         }
         put(r, prefix, "model.norm.weight", h);
-        if (r.has(prefix + "lm_head.weight")) put(r, prefix, "lm_head.weight", t.vocab(), h);
-        else if (t.tieEmbeddings()) params.put("lm_head.weight", params.get("model.embed_tokens.weight"));
-        else throw new IOException(r.source() + " has no tensor '" + prefix + "lm_head.weight' and the config does not tie it to the embeddings");
+        if (lmHead) put(r, prefix, "lm_head.weight", t.vocab(), h);
     }
 
-    private void put(CheckpointReader r, String prefix, String name, long... shape) throws IOException {
-        NDArray x = r.load(manager, prefix + name, shape);
+    private void put(Source r, String prefix, String name, long... shape) throws IOException {
+        NDArray x = r.get(name, shape);
         x.setRequiresGradient(false);
         params.put(name, x);
     }

@@ -89,16 +89,21 @@ final class TextDecoder {
      */
     NDArray layers(NDArray h, NDArray[] rope, NDArray mask, Cache cache, TokenMap tokens, LayerHook hook) {
         for (int l = 0; l < c.layers(); l++) {
-            String p = "model.layers." + l + ".";
-            NDArray a = Ops.rmsNorm(h, w.get(p + "input_layernorm.weight"), (float) c.rmsEps());
-            h = h.add(attention(a, l, p, rope, mask, cache));
-            NDArray b = Ops.rmsNorm(h, w.get(p + "post_attention_layernorm.weight"), (float) c.rmsEps());
-            NDArray g = Ops.act(c.act(), Ops.linear(b, w.get(p + "mlp.gate_proj.weight"), null));
-            NDArray u = Ops.linear(b, w.get(p + "mlp.up_proj.weight"), null);
-            h = h.add(Ops.linear(g.mul(u), w.get(p + "mlp.down_proj.weight"), null));
+            h = layer(l, h, rope, mask, cache);
             h = hook.apply(new LayerSite(STACK, l), h, tokens);
         }
         return h;
+    }
+
+    /** One decoder layer on (rows, tokens, hidden) new tokens. */
+    NDArray layer(int l, NDArray h, NDArray[] rope, NDArray mask, Cache cache) {
+        String p = "model.layers." + l + ".";
+        NDArray a = Ops.rmsNorm(h, w.get(p + "input_layernorm.weight"), (float) c.rmsEps());
+        h = h.add(attention(a, l, p, rope, mask, cache));
+        NDArray b = Ops.rmsNorm(h, w.get(p + "post_attention_layernorm.weight"), (float) c.rmsEps());
+        NDArray g = Ops.act(c.act(), Ops.linear(b, w.get(p + "mlp.gate_proj.weight"), null));
+        NDArray u = Ops.linear(b, w.get(p + "mlp.up_proj.weight"), null);
+        return h.add(Ops.linear(g.mul(u), w.get(p + "mlp.down_proj.weight"), null));
     }
 
     /** The final RMSNorm. */

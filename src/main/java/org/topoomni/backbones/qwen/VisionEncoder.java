@@ -117,20 +117,34 @@ final class VisionEncoder {
         Segments windowed = segments(m, images, maxRows, true), full = segments(m, images, maxRows, false);
         TokenMap tokens = new TokenMap(items, valid, maxRows);
         for (int l = 0; l < c.depth(); l++) {
-            String p = "visual.blocks." + l + ".";
-            Segments seg = c.fullAttention(l) ? full : windowed;
-            NDArray a = Ops.rmsNorm(x, w.get(p + "norm1.weight"), 1e-6f);
-            x = x.add(attention(a, p, rope, seg, n, maxRows));
-            NDArray h = Ops.rmsNorm(x, w.get(p + "norm2.weight"), 1e-6f);
-            NDArray g = Ops.act(c.act(), Ops.linear(h, w.get(p + "mlp.gate_proj.weight"), w.get(p + "mlp.gate_proj.bias")));
-            NDArray u = Ops.linear(h, w.get(p + "mlp.up_proj.weight"), w.get(p + "mlp.up_proj.bias"));
-            x = x.add(Ops.linear(g.mul(u), w.get(p + "mlp.down_proj.weight"), w.get(p + "mlp.down_proj.bias")));
+            x = block(l, x, rope, c.fullAttention(l) ? full : windowed);
             x = hook.apply(new LayerSite(STACK, l), x, tokens);
         }
         NDArray merged = merger(x, n, maxRows);
         List<NDArray> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add(merged.get(i).get(new NDIndex("0:" + images.get(i).rows() / mu)));
         return out;
+    }
+
+    /** One block on (images, rows, hidden) hidden states. */
+    NDArray block(int l, NDArray x, NDArray[] rope, Segments seg) {
+        String p = "visual.blocks." + l + ".";
+        int n = (int) x.getShape().get(0), rows = (int) x.getShape().get(1);
+        NDArray a = Ops.rmsNorm(x, w.get(p + "norm1.weight"), 1e-6f);
+        x = x.add(attention(a, p, rope, seg, n, rows));
+        NDArray h = Ops.rmsNorm(x, w.get(p + "norm2.weight"), 1e-6f);
+        NDArray g = Ops.act(c.act(), Ops.linear(h, w.get(p + "mlp.gate_proj.weight"), w.get(p + "mlp.gate_proj.bias")));
+        NDArray u = Ops.linear(h, w.get(p + "mlp.up_proj.weight"), w.get(p + "mlp.up_proj.bias"));
+        return x.add(Ops.linear(g.mul(u), w.get(p + "mlp.down_proj.weight"), w.get(p + "mlp.down_proj.bias")));
+    }
+
+    /** What one block needs besides its input: rotary tables and the attention segments of a set of images. */
+    record Layout(NDArray[] rope, Segments windowed, Segments full) {}
+
+    Layout layout(NDManager m, List<Image> images) {
+        int maxRows = 0;
+        for (Image im : images) maxRows = Math.max(maxRows, im.rows());
+        return new Layout(rotary(m, images, maxRows), segments(m, images, maxRows, true), segments(m, images, maxRows, false));
     }
 
     /** The patch merger: RMSNorm, every 4 consecutive rows concatenated, Linear, GELU, Linear. */
@@ -178,13 +192,6 @@ final class VisionEncoder {
         return pos;
     }
 
-    /**
-     * Which rows attend to each other: segments of at most {@code length} rows, gathered from the
-     * flat (images x rows) layout, and where each row's result lies among them. A layout whose
-     * segments are its images themselves needs no gathering ({@code in == null}).
-     */
-    private record Segments(int count, int length, NDArray in, NDArray back, NDArray keyMask) {}
-
     private Segments segments(NDManager m, List<Image> images, int maxRows, boolean windowed) {
         int mu = c.merge() * c.merge(), win = c.windowMerged();
         List<int[]> segs = new ArrayList<>();
@@ -209,27 +216,7 @@ final class VisionEncoder {
                 }
             }
         }
-        int len = 0;
-        for (int[] s : segs) len = Math.max(len, s.length);
-        boolean identity = !windowed && segs.size() == images.size() && len == maxRows;
-        for (int i = 0; identity && i < segs.size(); i++) identity = segs.get(i).length == maxRows;
-        float[] mask = new float[segs.size() * len];
-        for (int s = 0; s < segs.size(); s++) for (int j = segs.get(s).length; j < len; j++) mask[s * len + j] = Ops.MASKED;
-        NDArray keyMask = m.create(mask, new Shape(segs.size(), 1, 1, len));
-        if (identity) return new Segments(segs.size(), len, null, null, keyMask);
-        int total = images.size() * maxRows;
-        long[] in = new long[segs.size() * len];
-        long[] back = new long[total];
-        java.util.Arrays.fill(in, total);                 // padding slots read an all-zero row
-        java.util.Arrays.fill(back, (long) segs.size() * len); // padding rows read an all-zero result
-        for (int s = 0; s < segs.size(); s++) {
-            int[] rows = segs.get(s);
-            for (int j = 0; j < rows.length; j++) {
-                in[s * len + j] = rows[j];
-                back[rows[j]] = (long) s * len + j;
-            }
-        }
-        return new Segments(segs.size(), len, m.create(in), m.create(back), keyMask);
+        return Segments.of(m, segs, images.size() * maxRows);
     }
 
     private NDArray attention(NDArray a, String p, NDArray[] rope, Segments seg, int n, int rows) {
@@ -240,27 +227,8 @@ final class VisionEncoder {
         NDArray v = Ops.linear(a, w.get(p + "attn.v.weight"), w.get(p + "attn.v.bias")).reshape(n, rows, heads, hd);
         q = Ops.rotary(q, rope[0], rope[1]);
         k = Ops.rotary(k, rope[0], rope[1]);
-        NDArray o;
-        float scale = (float) Math.pow(hd, -0.5);
-        if (seg.in() == null) {
-            o = Ops.attention(q.transpose(0, 2, 1, 3), k.transpose(0, 2, 1, 3), v.transpose(0, 2, 1, 3), null, scale)
-                    .transpose(0, 2, 1, 3).reshape(n, rows, d);
-        } else {
-            NDArray qs = gather(q, seg), ks = gather(k, seg), vs = gather(v, seg);
-            NDArray r = Ops.attention(qs, ks, vs, seg.keyMask(), scale)    // (segments, heads, len, hd)
-                    .transpose(0, 2, 1, 3).reshape((long) seg.count() * seg.length(), d);
-            NDArray padded = NDArrays.concat(new NDList(r, r.getManager().zeros(new Shape(1, d))), 0);
-            o = padded.get(new NDIndex("{}", seg.back())).reshape(n, rows, d);
-        }
+        NDArray o = seg.attend(q.reshape((long) n * rows, heads, hd), k.reshape((long) n * rows, heads, hd), v.reshape((long) n * rows, heads, hd),
+                (float) Math.pow(hd, -0.5)).reshape(n, rows, d);
         return Ops.linear(o, w.get(p + "attn.proj.weight"), w.get(p + "attn.proj.bias"));
-    }
-
-    /** (images, rows, heads, hd) -> (segments, heads, len, hd) through the segment table. */
-    private static NDArray gather(NDArray x, Segments seg) {
-        Shape s = x.getShape();
-        long heads = s.get(2), hd = s.get(3);
-        NDArray flat = x.reshape(s.get(0) * s.get(1), heads * hd);
-        NDArray padded = NDArrays.concat(new NDList(flat, x.getManager().zeros(new Shape(1, heads * hd))), 0);
-        return padded.get(new NDIndex("{}", seg.in())).reshape(seg.count(), seg.length(), heads, hd).transpose(0, 2, 1, 3);
     }
 }

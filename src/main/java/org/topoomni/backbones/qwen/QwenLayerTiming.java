@@ -1,0 +1,80 @@
+package org.topoomni.backbones.qwen;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Times one full-size layer of each Thinker stack on random weights, float32: a windowed vision
+ * block (1280 wide, 16 heads, MLP 3420), an audio layer (1280, 20 heads, FFN 5120, attention in
+ * chunks of 100 positions) and a text decoder layer (2048, 16 query and 2 key-value heads, MLP
+ * 11008, causal, multimodal rotary positions), each on {@code tokens} tokens of one input.
+ */
+public final class QwenLayerTiming {
+    private QwenLayerTiming() {}
+
+    /** Qwen2.5-Omni-3B's thinker sizes with one layer per stack (vocabulary cut, it is not timed). */
+    static QwenConfig oneLayerOf3b() {
+        QwenConfig.Vision v = new QwenConfig.Vision(1, 1280, 16, 3420, "silu", 3, 14, 2, 2, 112, new int[] {}, 2048);
+        QwenConfig.Audio a = new QwenConfig.Audio(128, 1, 1280, 20, 5120, "gelu", 100, 1500, 2048, false);
+        QwenConfig.Text t = new QwenConfig.Text(1024, 2048, 1, 16, 2, 128, 11008, "silu", 1e-6, 1e6, new int[] {16, 24, 24}, true);
+        QwenConfig.Tokens k = new QwenConfig.Tokens(1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010);
+        return new QwenConfig(v, a, t, k, 25, 2);
+    }
+
+    /**
+     * Milliseconds of each repetition per stack ("vision", "audio", "language"), after
+     * {@code warmup} untimed ones. {@code tokens} must be a square of an even number for vision (256 = 16 x 16 patches).
+     */
+    public static Map<String, double[]> time(int tokens, int warmup, int reps, long seed) {
+        int side = (int) Math.round(Math.sqrt(tokens));
+        if (side * side != tokens || side % 2 != 0) throw new IllegalArgumentException("tokens must be the square of an even number (the vision grid), got " + tokens);
+        QwenConfig cfg = oneLayerOf3b();
+        Map<String, double[]> out = new LinkedHashMap<>();
+        try (NDManager manager = NDManager.newBaseManager(); QwenWeights w = QwenWeights.random(manager, cfg, seed)) {
+            VisionEncoder vision = new VisionEncoder(manager, cfg.vision(), w);
+            AudioEncoder audio = new AudioEncoder(manager, cfg.audio(), w);
+            TextDecoder text = new TextDecoder(manager, cfg.text(), w);
+            VisionEncoder.Image image = new VisionEncoder.Image(new float[tokens * cfg.vision().patchValues()], 1, side, side);
+            out.put(VisionEncoder.STACK, repeat(manager, warmup, reps, m -> {
+                VisionEncoder.Layout l = vision.layout(m, List.of(image));
+                NDArray x = m.randomNormal(new Shape(1, tokens, cfg.vision().hidden()));
+                return vision.block(0, x, l.rope(), l.windowed());
+            }));
+            out.put(AudioEncoder.STACK, repeat(manager, warmup, reps, m -> {
+                Segments chunks = audio.chunks(m, new int[] {tokens});
+                NDArray x = m.randomNormal(new Shape(1, tokens, cfg.audio().dModel()));
+                return audio.layer(0, x, chunks);
+            }));
+            out.put(TextDecoder.STACK, repeat(manager, warmup, reps, m -> {
+                int[][][] pos = {new int[3][tokens]};
+                for (int a = 0; a < 3; a++) for (int i = 0; i < tokens; i++) pos[0][a][i] = i;
+                float[] mask = new float[tokens * tokens];
+                for (int q = 0; q < tokens; q++) for (int k = q + 1; k < tokens; k++) mask[q * tokens + k] = Ops.MASKED;
+                NDArray x = m.randomNormal(new Shape(1, tokens, cfg.text().hidden()));
+                return text.layer(0, x, text.rope(m, pos), m.create(mask, new Shape(1, 1, tokens, tokens)), null);
+            }));
+        }
+        return out;
+    }
+
+    private interface Step {
+        NDArray run(NDManager m);
+    }
+
+    private static double[] repeat(NDManager manager, int warmup, int reps, Step step) {
+        double[] ms = new double[reps];
+        for (int r = -warmup; r < reps; r++) {
+            try (NDManager m = manager.newSubManager()) {
+                long t0 = System.nanoTime();
+                step.run(m).sum().getFloat(); // wait for the result
+                if (r >= 0) ms[r] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        return ms;
+    }
+}
