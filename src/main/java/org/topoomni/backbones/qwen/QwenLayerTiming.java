@@ -31,32 +31,43 @@ public final class QwenLayerTiming {
      * {@code warmup} untimed ones. {@code tokens} must be a square of an even number for vision (256 = 16 x 16 patches).
      */
     public static Map<String, double[]> time(int tokens, int warmup, int reps, long seed) {
+        return time(ai.djl.Device.cpu(), tokens, warmup, reps, seed);
+    }
+
+    /** The same on a device (a GPU with a CUDA build of libtorch). */
+    public static Map<String, double[]> time(ai.djl.Device device, int tokens, int warmup, int reps, long seed) {
         int side = (int) Math.round(Math.sqrt(tokens));
         if (side * side != tokens || side % 2 != 0) throw new IllegalArgumentException("tokens must be the square of an even number (the vision grid), got " + tokens);
         QwenConfig cfg = oneLayerOf3b();
         Map<String, double[]> out = new LinkedHashMap<>();
-        try (NDManager manager = NDManager.newBaseManager(); QwenWeights w = QwenWeights.random(manager, cfg, seed)) {
+        try (NDManager manager = NDManager.newBaseManager(device); QwenWeights w = QwenWeights.random(manager, cfg, seed)) {
             VisionEncoder vision = new VisionEncoder(manager, cfg.vision(), w);
             AudioEncoder audio = new AudioEncoder(manager, cfg.audio(), w);
             TextDecoder text = new TextDecoder(manager, cfg.text(), w);
+            // inputs, rotary tables, windows and masks are made once; only the layer is timed
             VisionEncoder.Image image = new VisionEncoder.Image(new float[tokens * cfg.vision().patchValues()], 1, side, side);
+            VisionEncoder.Layout layout = vision.layout(manager, List.of(image));
+            NDArray xv = manager.randomNormal(new Shape(1, tokens, cfg.vision().hidden()));
             out.put(VisionEncoder.STACK, repeat(manager, warmup, reps, m -> {
-                VisionEncoder.Layout l = vision.layout(m, List.of(image));
-                NDArray x = m.randomNormal(new Shape(1, tokens, cfg.vision().hidden()));
-                return vision.block(0, x, l.rope(), l.windowed());
+                xv.tempAttach(m); // what the layer makes from its input is freed with m
+                return vision.block(0, xv, layout.rope(), layout.windowed());
             }));
+            Segments chunks = audio.chunks(manager, new int[] {tokens});
+            NDArray xa = manager.randomNormal(new Shape(1, tokens, cfg.audio().dModel()));
             out.put(AudioEncoder.STACK, repeat(manager, warmup, reps, m -> {
-                Segments chunks = audio.chunks(m, new int[] {tokens});
-                NDArray x = m.randomNormal(new Shape(1, tokens, cfg.audio().dModel()));
-                return audio.layer(0, x, chunks);
+                xa.tempAttach(m);
+                return audio.layer(0, xa, chunks);
             }));
+            int[][][] pos = {new int[3][tokens]};
+            for (int a = 0; a < 3; a++) for (int i = 0; i < tokens; i++) pos[0][a][i] = i;
+            float[] mask = new float[tokens * tokens];
+            for (int q = 0; q < tokens; q++) for (int k = q + 1; k < tokens; k++) mask[q * tokens + k] = Ops.MASKED;
+            NDArray[] rope = text.rope(manager, pos);
+            NDArray causal = manager.create(mask, new Shape(1, 1, tokens, tokens));
+            NDArray xt = manager.randomNormal(new Shape(1, tokens, cfg.text().hidden()));
             out.put(TextDecoder.STACK, repeat(manager, warmup, reps, m -> {
-                int[][][] pos = {new int[3][tokens]};
-                for (int a = 0; a < 3; a++) for (int i = 0; i < tokens; i++) pos[0][a][i] = i;
-                float[] mask = new float[tokens * tokens];
-                for (int q = 0; q < tokens; q++) for (int k = q + 1; k < tokens; k++) mask[q * tokens + k] = Ops.MASKED;
-                NDArray x = m.randomNormal(new Shape(1, tokens, cfg.text().hidden()));
-                return text.layer(0, x, text.rope(m, pos), m.create(mask, new Shape(1, 1, tokens, tokens)), null);
+                xt.tempAttach(m);
+                return text.layer(0, xt, rope, causal, null);
             }));
         }
         return out;

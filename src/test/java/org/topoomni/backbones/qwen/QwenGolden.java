@@ -26,6 +26,11 @@ final class QwenGolden {
         return p;
     }
 
+    /** Where the golden comparisons run: system property {@code topoomni.device} (cpu, gpu; default cpu), as scripts/gpu-check sets it. */
+    static ai.djl.Device device() {
+        return QwenDevices.parse(System.getProperty("topoomni.device", "cpu"));
+    }
+
     static JsonNode json(Path file) {
         try {
             return new ObjectMapper().readTree(file.toFile());

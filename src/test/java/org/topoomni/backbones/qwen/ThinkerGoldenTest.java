@@ -39,7 +39,8 @@ class ThinkerGoldenTest {
 
     @BeforeAll
     void runBoth() throws Exception {
-        manager = NDManager.newBaseManager();
+        manager = NDManager.newBaseManager(QwenGolden.device());
+        System.out.println("golden comparison on " + manager.getDevice());
         Path root = QwenGolden.folder();
         JsonNode inputs = QwenGolden.json(root.resolve("inputs.json"));
         runs.put(MAIN, run(root, inputs));
