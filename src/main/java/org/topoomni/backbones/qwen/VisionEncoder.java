@@ -19,8 +19,8 @@ import java.util.List;
  *
  * <p>An image arrives as the processor's flattened patches, {@code (t*h*w, 1176)}, in the
  * processor's row order: the merged 2 x 2 blocks in raster order over the merged grid, the four
- * patches of a block in raster order, frame after frame. The patch embedding (a Conv3d whose
- * stride equals its kernel) is a matmul on those rows. Blocks are pre-RMSNorm transformers with
+ * patches of a block in raster order, frame after frame. The patch embedding is a Conv3d whose
+ * stride equals its kernel, once per row. Blocks are pre-RMSNorm transformers with
  * 2-D rotary positions (the first half of each rotary pair is the patch row, the second its
  * column) and a SwiGLU MLP with biases; all blocks but those of {@code fullatt_block_indexes}
  * attend only within windows of {@code window_size} pixels (4 x 4 merged tokens for 112 px),
@@ -49,12 +49,10 @@ final class VisionEncoder {
     private final QwenConfig.Vision c;
     private final QwenWeights w;
     private final float[] invFreq;
-    private final NDArray patchWeight; // the Conv3d kernel as a (hidden, 1176) matrix, a view in the weights' manager
 
     VisionEncoder(NDManager m, QwenConfig.Vision c, QwenWeights w) {
         this.c = c;
         this.w = w;
-        this.patchWeight = w.get("visual.patch_embed.proj.weight").reshape(c.hidden(), c.patchValues());
         // 1 / 10000^(arange(0, d, 2) / d) with d = head_dim / 2, computed by the engine in float32 like torch.
         int d = c.headDim() / 2;
         try (NDManager s = m.newSubManager()) {
@@ -112,7 +110,7 @@ final class VisionEncoder {
         }
         long d = c.hidden();
         NDArray pix = m.create(flat, new Shape(n, maxRows, pv));
-        NDArray x = Ops.linear(pix, patchWeight, null);
+        NDArray x = patchEmbed(pix, n, maxRows);
         NDArray[] rope = rotary(m, images, maxRows);
         Segments windowed = segments(m, images, maxRows, true), full = segments(m, images, maxRows, false);
         TokenMap tokens = new TokenMap(items, valid, maxRows);
@@ -124,6 +122,19 @@ final class VisionEncoder {
         List<NDArray> out = new ArrayList<>();
         for (int i = 0; i < n; i++) out.add(merged.get(i).get(new NDIndex("0:" + images.get(i).rows() / mu)));
         return out;
+    }
+
+    /**
+     * The patch embedding, transformers' Conv3d whose stride is its kernel: each patch row viewed
+     * as (channels, temporal, patch, patch) and convolved once (the same libtorch kernel, so the
+     * same float32 sums as transformers; a matmul on the 1176-long rows equals it up to rounding).
+     */
+    private NDArray patchEmbed(NDArray pix, int n, int rows) {
+        NDArray kernel = w.get("visual.patch_embed.proj.weight");
+        Shape k = kernel.getShape();
+        NDArray cells = pix.reshape((long) n * rows, k.get(1), k.get(2), k.get(3), k.get(4));
+        NDArray y = ai.djl.nn.convolutional.Conv3d.conv3d(cells, kernel, null, new Shape(k.get(2), k.get(3), k.get(4))).singletonOrThrow();
+        return y.reshape(n, rows, c.hidden());
     }
 
     /** One block on (images, rows, hidden) hidden states. */
