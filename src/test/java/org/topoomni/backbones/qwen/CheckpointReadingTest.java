@@ -192,6 +192,48 @@ class CheckpointReadingTest {
         assertArrayEquals(halfValues, Safetensors.read(file).get("b.f16").data());
     }
 
+    /** Anonymous resident memory of this process (not file pages), from /proc/self/status. */
+    private static long rssAnonBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("RssAnon:")) return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+        throw new IOException("no RssAnon in /proc/self/status");
+    }
+
+    @Test
+    void f32TensorsAreUsedInPlaceNotCopied(@TempDir Path tmp) throws IOException {
+        // a 96 MiB F32 tensor: loading it and reading all of it must not add a copy to the process's own memory
+        int n = 24 << 20;
+        ByteBuffer data = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer half = ByteBuffer.allocate(2 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            float v = i % 1000 * 1e-3f;
+            data.putFloat(v);
+            half.putShort((short) (Float.floatToIntBits(v) >>> 16));
+        }
+        Path file = tmp.resolve("big.safetensors");
+        Map<String, Safetensors.RawTensor> t = new LinkedHashMap<>();
+        t.put("f32", new Safetensors.RawTensor(Safetensors.Dtype.F32, new long[] {n}, data.array()));
+        t.put("bf16", new Safetensors.RawTensor(Safetensors.Dtype.BF16, new long[] {n}, half.array()));
+        Safetensors.writeRaw(file, t, Map.of());
+        CheckpointReader r = CheckpointReader.open(file);
+        try (NDManager m = manager.newSubManager()) {
+            long before = rssAnonBytes();
+            NDArray x = r.load(m, "f32", new long[] {n});
+            assertTrue(x.sum().getFloat() > 0); // reads every value
+            long grownF32 = rssAnonBytes() - before;
+            // the contrast: a BF16 tensor is widened into a float32 copy, which the same measure sees
+            before = rssAnonBytes();
+            NDArray y = r.load(m, "bf16", new long[] {n});
+            assertTrue(y.sum().getFloat() > 0);
+            long grownBf16 = rssAnonBytes() - before;
+            System.out.printf("96 MiB of float32 loaded and read: anonymous memory grew by %.1f MiB from F32 (mapped), %.1f MiB from BF16 (widened copy)%n",
+                    grownF32 / 1048576.0, grownBf16 / 1048576.0);
+            assertTrue(grownBf16 > 64L << 20, "the measure sees a copy: " + grownBf16);
+            assertTrue(grownF32 < 32L << 20, "an F32 tensor lives in the mapped file, not in a copy: grew by " + grownF32 + " bytes");
+        }
+    }
+
     @Test
     void bf16CheckpointLoadsAsItsWidenedValues(@TempDir Path tmp) throws IOException {
         // the golden weights rounded down to BF16: the model reads them, and its logits stay close to the float32 model's
