@@ -1,6 +1,5 @@
 package org.topoomni.backbones.qwen;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -9,7 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.topoomni.model.LayerHook;
-import org.topoomni.model.LayerSite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
