@@ -131,7 +131,15 @@ public final class Weights implements AutoCloseable {
             if (!params.containsKey(name)) throw new IOException(file + " has tensor '" + name + "' that the config does not define");
         }
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
-            e.getValue().set(in.get(e.getKey()).data());
+            // an indexed copy: NDArray.set(float[]) makes libtorch print a deprecation warning on every command
+            // (autograd refuses an in-place copy into a leaf that takes gradients, so that is switched off for the copy)
+            NDArray p = e.getValue();
+            boolean grad = p.hasGradient();
+            if (grad) p.setRequiresGradient(false);
+            try (NDArray v = manager.create(in.get(e.getKey()).data(), p.getShape())) {
+                p.set(new ai.djl.ndarray.index.NDIndex("..."), v);
+            }
+            if (grad) p.setRequiresGradient(true);
         }
     }
 

@@ -453,8 +453,9 @@ public final class SheetMapFigure {
         }
 
         // Stack outlines; the region's stacks heavier.
+        List<String> regionStacks = p.region() == null || p.region() == Region.ALL ? List.of() : p.region().stacks(l);
         for (Band b : l.bands()) {
-            boolean inRegion = p.region() != null && p.region() != Region.ALL && b.stack().modality() == p.region().modality();
+            boolean inRegion = regionStacks.contains(b.stack().name());
             g.setColor(inRegion ? Color.BLACK : new Color(0x555555));
             g.setStroke(new BasicStroke(inRegion ? 3f : 1.5f));
             g.drawRect(x + b.left() * s, y + b.top() * s, b.cols() * s, b.rows() * s);

@@ -51,7 +51,7 @@ class DemoQuickTest {
         Files.delete(out.resolve("report.html"));
         CliTest.Run second = CliTest.run("demo", "--quick", "--out", out.toString());
         assertEquals(0, second.code(), second.out() + second.err());
-        assertTrue(second.out().contains("pretrain TinyOmni (already done)"), second.out());
+        assertTrue(second.out().contains("pretrain the base model (tinyomni) (already done)"), second.out());
         assertTrue(second.out().contains("train the topographic model (already done)"), second.out());
         assertTrue(second.out().contains("localizers on control (already done)"), second.out());
         assertFalse(second.out().contains("screen the pool for new clusters (already done)"), second.out());

@@ -203,13 +203,13 @@ class HtmlReportTest {
         assertEquals("pass", statusOf(checks, "Demo from nothing to the report in ≤ 30 min => 25.0 min"), checks.toString());
         assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together"));
 
-        results.putArray("reused_stages").add("pretrain TinyOmni"); // the cached checkpoint of another run
+        results.putArray("reused_stages").add("pretrain the base model (tinyomni)"); // the cached checkpoint of another run
         Json.write(run.resolve("results.json"), results);
         String html = Files.readString(HtmlReport.write(run, "v"));
         checks = checklist(html);
         assertEquals("missing", statusOf(checks, "Demo from nothing to the report in ≤ 30 min => 25.0 min (stages reused: not a run from scratch)"));
         assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together"), "their own stages were timed");
-        assertTrue(section(html, "run").contains("Stages reused from elsewhere (pretrain TinyOmni)"));
+        assertTrue(section(html, "run").contains("Stages reused from elsewhere (pretrain the base model (tinyomni))"));
 
         results.remove("reused_stages"); // an older run folder: a sub-second stage is taken as reused
         Json.write(run.resolve("results.json"), results);
