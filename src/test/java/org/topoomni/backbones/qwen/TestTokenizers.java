@@ -84,12 +84,12 @@ final class TestTokenizers {
         t.put("special", special);
     }
 
-    /** A model folder: the golden config and weights (linked) and this tokenizer. */
+    /** A model folder: the golden config and weights (copied, 0.6 MB) and this tokenizer. */
     static Path goldenModelFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path g = QwenGolden.folder().toAbsolutePath();
-        Files.createSymbolicLink(dir.resolve("config.json"), g.resolve("config.json"));
-        Files.createSymbolicLink(dir.resolve("model.safetensors"), g.resolve("model.safetensors"));
+        Files.copy(g.resolve("config.json"), dir.resolve("config.json"));
+        Files.copy(g.resolve("model.safetensors"), dir.resolve("model.safetensors"));
         write(dir.resolve("tokenizer.json"));
         return dir;
     }
