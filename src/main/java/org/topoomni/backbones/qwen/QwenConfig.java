@@ -89,7 +89,7 @@ public record QwenConfig(Vision vision, Audio audio, Text text, Tokens tokens,
 
         int vHidden = integer(v, "hidden_size", 1280);
         Vision vision = new Vision(integer(v, "depth", 32), vHidden, integer(v, "num_heads", 16), integer(v, "intermediate_size", 3420),
-                v.path("hidden_act").asText("silu"), integer(v, "in_channels", 3), integer(v, "patch_size", 14),
+                v.path("hidden_act").asText("silu"), integer(v, "in_channels", integer(v, "in_chans", 3)), integer(v, "patch_size", 14),
                 integer(v, "temporal_patch_size", 2), integer(v, "spatial_merge_size", 2), integer(v, "window_size", 112),
                 ints(v.path("fullatt_block_indexes"), new int[] {7, 15, 23, 31}), integer(v, "out_hidden_size", 3584));
 

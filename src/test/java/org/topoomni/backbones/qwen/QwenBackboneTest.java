@@ -166,7 +166,9 @@ class QwenBackboneTest {
                 backbone.processor().chat(golden(), "w11 w42 w123 w7 w150"),
                 backbone.processor().chat(new Stimulus("text", "test", 1, null, null, "w3 w4 w5", Map.of(), null), null),
                 backbone.processor().chat(shortSound(), "w9"),
-                backbone.processor().plainText("w20 w21 w22 w23"));
+                backbone.processor().plainText("w20 w21 w22 w23"),
+                // a smaller image (56 x 84: 4 x 6 patches, one partial window) in the same batch as the 84 x 112 one
+                backbone.processor().chat(new Stimulus("small", "test", 1, image().getSubimage(10, 5, 84, 56), null, null, Map.of(), null), "w7"));
         try (NDManager m = manager.newSubManager()) {
             NDArray together = backbone.forward(m, batch, LayerHook.NONE).logits();
             long s = together.getShape().get(1), v = together.getShape().get(2);
