@@ -165,10 +165,10 @@ class ProcessorTest {
         assertEquals(ones, f.valid(), "feature_attention_mask ones");
         for (int i = 0; i < ones; i++) assertEquals(1, mask[i], "the mask's ones come first");
 
-        // Both transformers (torch 2.13's MKL FFT) and this code (libtorch 2.7.1's) compute the STFT in
-        // float32; in the weakest mel bins their rounding reaches 1e-5. So each value must lie within
-        // 1e-5 of the golden plus the golden's own distance from exact (float64) arithmetic, and within
-        // 1e-5 of the exact value.
+        // The golden README's tolerance: 1e-5 absolute, 2e-5 for a tensor whose values exceed 1 (these
+        // reach 1.34). Both transformers (torch 2.13's MKL FFT) and this code (libtorch 2.7.1's) compute
+        // the STFT in float32, and in the weakest mel bins transformers itself is 1.1e-5 from exact
+        // (float64) arithmetic; so every value must also lie within 1e-5 of the exact one.
         float[] golden = QwenGolden.floats(inputs.get("input_features"));
         double[] exact = exactFeatures(wave, 7680, wf.nFft, wf.hop, WhisperFeatures.melFilterBank(wf.nFft / 2 + 1, wf.melBins, 0, 8000, 16000), wf.melBins);
         double worstGolden = 0, worstExact = 0, goldenOwn = 0;
@@ -177,7 +177,7 @@ class ProcessorTest {
             goldenOwn = Math.max(goldenOwn, own);
             worstGolden = Math.max(worstGolden, Math.abs(f.values()[i] - golden[i]));
             worstExact = Math.max(worstExact, Math.abs(f.values()[i] - exact[i]));
-            assertTrue(Math.abs(f.values()[i] - golden[i]) <= 1e-5 + own, "input_features[" + i + "]: " + f.values()[i] + " vs golden " + golden[i] + " (exact " + exact[i] + ")");
+            assertTrue(Math.abs(f.values()[i] - golden[i]) <= 2e-5, "input_features[" + i + "]: " + f.values()[i] + " vs golden " + golden[i] + " (exact " + exact[i] + ")");
             assertTrue(Math.abs(f.values()[i] - exact[i]) <= 1e-5, "input_features[" + i + "]: " + f.values()[i] + " vs exact " + exact[i]);
         }
         System.out.printf("golden input_features (20 x 48): max abs error %.3e vs transformers, %.3e vs float64; transformers vs float64 %.3e%n",
