@@ -35,6 +35,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the permutations and collage samples (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         if (minSize != null && minSize < 1) throw new IllegalArgumentException("--min-size must be a positive number of items, got " + minSize);
@@ -43,7 +46,7 @@ final class DiscoverCommand implements Callable<Integer> {
                 .withPermutations(permutations).withSeed(seed);
         if (fwhm != null) s = s.withFwhm(fwhm);
         Discovery.loadPool(pool); // a bad pool is reported before the model is loaded
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
+        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
             Map<String, Object> summary = Discovery.run(manager, m, pool, labels, out, s, System.out);
             @SuppressWarnings("unchecked")
             Map<String, Double> t = (Map<String, Double>) summary.get("timings_s");

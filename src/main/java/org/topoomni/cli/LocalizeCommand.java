@@ -54,6 +54,9 @@ final class LocalizeCommand implements Callable<Integer> {
     @Option(names = "--q", defaultValue = "0.001", description = "FDR threshold (default: ${DEFAULT-VALUE}).")
     double q;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
@@ -62,7 +65,7 @@ final class LocalizeCommand implements Callable<Integer> {
         List<Stimulus> all = loadLocalizerStimuli(libraries);
         List<Contrast> chosen = chooseContrasts(all, contrastFile, contrasts);
         Contrasts.checkRegions(chosen, Models.sheet(model)); // stack names in --contrast-file regions, before the engine starts
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
+        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
             long t0 = System.nanoTime();
             SheetResponses responses = SheetResponsesRecorder.record(manager, m, all, 64);
             System.err.printf(Locale.ROOT, "recorded %d stimuli on the %d x %d sheet in %.1f s%n", responses.stimuli(),

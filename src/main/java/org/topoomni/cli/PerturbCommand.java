@@ -41,12 +41,15 @@ final class PerturbCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "512", description = "Rows (image x condition) per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         Perturbation.Settings d = Perturbation.Settings.defaults();
         Perturbation.Settings s = new Perturbation.Settings(categories != null ? categories.stream().map(String::trim).toList() : d.categories(),
                 coverage != null ? coverage : d.coverages(), randomMasks, perCategory, seed, maxTokens, batch);
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = device.manager()) {
             Perturbation.Summary r = Perturbation.run(manager, model, localizer, stimuli, moreImages == null ? List.of() : moreImages, out, s,
                     System.err, Progress.console(System.err));
             System.out.printf(Locale.ROOT, "perturbation of %s (%s): %d answers in %.1f s (%.1f answers/s); total %.1f s%n", r.model(), r.kind(),

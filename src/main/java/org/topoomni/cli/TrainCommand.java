@@ -50,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
     boolean resume;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         TopoTrainer.Mode m = switch (mode.toLowerCase(Locale.ROOT)) {
@@ -65,7 +68,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withBatch(batch).withLearningRate(lr).withConditioning(conditioning).withSeed(seed).withTextWeight(textWeight);
         if (steps != null) s = s.withSteps(steps);
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
-        TopoRun.Metrics x = TopoRun.run(baseModel, lib, out, s, resume, System.err);
+        TopoRun.Metrics x = TopoRun.run(baseModel, lib, out, s, resume, System.err, device.device());
         if (!Double.isNaN(x.heldOutTextSpatialLoss())) {
             System.out.printf(Locale.ROOT, "held-out texts' spatial loss in the language stack: %.4f%n", x.heldOutTextSpatialLoss());
         }

@@ -61,6 +61,12 @@ public final class TopoRun {
     private TopoRun() {}
 
     public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log) throws IOException {
+        return run(base, library, out, settings, resume, log, ai.djl.Device.cpu());
+    }
+
+    /** As {@link #run(Path, Path, Path, TopoTrainer.Settings, boolean, PrintStream)}, with the model on {@code device}. */
+    public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log,
+                              ai.djl.Device device) throws IOException {
         Path state = out.resolve(Steps.STATE_DIR);
         if (!resume && Files.exists(state)) {
             throw new IllegalArgumentException(out + " holds an unfinished training run; add --resume to continue it, or choose another --out");
@@ -69,7 +75,7 @@ public final class TopoRun {
         List<TaskItems.Item> av = corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList();
         if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
         Files.createDirectories(out);
-        try (NDManager manager = NDManager.newBaseManager(); Backbone model = Backbones.load(manager, base)) {
+        try (NDManager manager = NDManager.newBaseManager(device); Backbone model = Backbones.load(manager, base)) {
             Processor proc = model.processor();
             List<TaskItems.Item> avTrain = av.stream().filter(r -> !r.heldOut()).toList();
             List<TaskItems.Item> avHeld = av.stream().filter(TaskItems.Item::heldOut).toList();

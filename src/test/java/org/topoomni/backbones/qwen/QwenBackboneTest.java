@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.model.Devices;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -255,12 +257,12 @@ class QwenBackboneTest {
 
     @Test
     void devicesParse() {
-        assertEquals(ai.djl.Device.cpu(), QwenDevices.parse("cpu"));
+        assertEquals(ai.djl.Device.cpu(), Devices.parse("cpu"));
         if (Engine.getInstance().getGpuCount() == 0) {
-            assertEquals(ai.djl.Device.cpu(), QwenDevices.parse(null), "no GPU: the CPU by default");
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> QwenDevices.parse("gpu"));
+            assertEquals(ai.djl.Device.cpu(), Devices.parse(null), "no GPU: the CPU by default");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Devices.parse("gpu"));
             assertTrue(e.getMessage().contains("PYTORCH_LIBRARY_PATH"), e.getMessage());
         }
-        assertThrows(IllegalArgumentException.class, () -> QwenDevices.parse("tpu"));
+        assertThrows(IllegalArgumentException.class, () -> Devices.parse("tpu"));
     }
 }

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.model.Devices;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,7 +30,7 @@ final class QwenGolden {
 
     /** Where the golden comparisons run: system property {@code topoomni.device} (cpu, gpu; default cpu), as scripts/gpu-check sets it. */
     static ai.djl.Device device() {
-        return QwenDevices.parse(System.getProperty("topoomni.device", "cpu"));
+        return Devices.parse(System.getProperty("topoomni.device", "cpu"));
     }
 
     static JsonNode json(Path file) {

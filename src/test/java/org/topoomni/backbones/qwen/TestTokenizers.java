@@ -16,7 +16,7 @@ import java.util.Map;
  * under the golden config's ids, and "\n" as an added token, so the golden prompt
  * ({@code <|im_start|>user\n ... <|im_start|>assistant\n}) tokenises to the golden ids.
  */
-final class TestTokenizers {
+public final class TestTokenizers {
     private TestTokenizers() {}
 
     static final Map<String, Integer> SPECIALS = new LinkedHashMap<>();
@@ -85,7 +85,7 @@ final class TestTokenizers {
     }
 
     /** A model folder: the golden config and weights (copied, 0.6 MB) and this tokenizer. */
-    static Path goldenModelFolder(Path dir) throws IOException {
+    public static Path goldenModelFolder(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path g = QwenGolden.folder().toAbsolutePath();
         Files.copy(g.resolve("config.json"), dir.resolve("config.json"));

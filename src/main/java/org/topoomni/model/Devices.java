@@ -1,4 +1,4 @@
-package org.topoomni.backbones.qwen;
+package org.topoomni.model;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -9,11 +9,11 @@ import ai.djl.engine.Engine;
  * model's manager with it ({@code NDManager.newBaseManager(device)}): every array of the model and
  * of its forward passes then lives there.
  *
- * <p>The PyTorch engine finds a GPU only when it runs on a CUDA build of libtorch (docs/QWEN.md,
- * "Running on GPUs"); with the CPU build from Maven, {@code gpu} is an error naming that.
+ * <p>The PyTorch engine finds a GPU only when it runs on a CUDA build of libtorch (README, "Running
+ * on GPUs"); with the CPU build from Maven, {@code gpu} is an error naming that.
  */
-public final class QwenDevices {
-    private QwenDevices() {}
+public final class Devices {
+    private Devices() {}
 
     public static Device parse(String name) {
         int gpus = Engine.getInstance().getGpuCount();
