@@ -12,7 +12,7 @@ import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.map.SelectivityMap;
 import org.topoomni.map.SmoothedResponses;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.report.SheetMapFigure;
+import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stats.IslandMoransI;
@@ -452,7 +452,7 @@ public final class Discovery {
             Files.createDirectories(dir);
             writeMembers(dir.resolve("members.csv"), f, set, a.ids(), labels);
             MapFiles.writeSelectivity(dir, f.map());
-            AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(f.map(), title(f)));
+            AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(f.map().figure(), title(f)));
             AtomicFiles.writePng(dir.resolve("collage.png"), DiscoveryFigures.collage(set, stimuli, f, s.seed()));
             entries.add(entry(f));
             log.printf(Locale.ROOT, "%s %4d items, score %7.3f, island Moran's I %s over %d island%s%s%n", f.name(), f.cluster().size(),

@@ -6,7 +6,7 @@ import org.topoomni.io.AtomicFiles;
 import org.topoomni.map.Csv;
 import org.topoomni.io.Json;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.report.LinePlot;
+import org.topoomni.plot.LinePlot;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.StimulusSet;

@@ -1,26 +1,34 @@
-package org.topoomni.report;
+package org.topoomni.plot;
 
-import org.topoomni.map.PreferenceMap;
-import org.topoomni.map.Region;
-import org.topoomni.map.SelectivityMap;
 import org.topoomni.sheet.Band;
 import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.SheetLayout;
-import org.topoomni.stats.ComponentLabels;
-import org.topoomni.stats.Components;
+import org.topoomni.stats.IslandResult;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import static org.topoomni.plot.Draw.LABEL;
+import static org.topoomni.plot.Draw.LABEL_BOLD;
+import static org.topoomni.plot.Draw.SMALL;
+import static org.topoomni.plot.Draw.SUBTITLE;
+import static org.topoomni.plot.Draw.TITLE;
+import static org.topoomni.plot.Draw.canvas;
+import static org.topoomni.plot.Draw.graphics;
+import static org.topoomni.plot.Draw.swatch;
+import static org.topoomni.plot.Draw.text;
+import static org.topoomni.plot.Draw.textRight;
+import static org.topoomni.plot.SheetPanel.ABOVE;
+import static org.topoomni.plot.SheetPanel.BELOW;
+import static org.topoomni.plot.SheetPanel.LEFT;
+import static org.topoomni.plot.SheetPanel.RIGHT;
+import static org.topoomni.plot.SheetPanel.scaleFor;
 
 /**
  * PNG figures of the whole cortical sheet in the style of the paper's maps.
@@ -47,12 +55,45 @@ public final class SheetMapFigure {
     private SheetMapFigure() {
     }
 
-    static final String SANS = "DejaVu Sans";
-    static final Font TITLE = new Font(SANS, Font.BOLD, 17);
-    static final Font SUBTITLE = new Font(SANS, Font.PLAIN, 13);
-    static final Font LABEL = new Font(SANS, Font.PLAIN, 13);
-    static final Font LABEL_BOLD = new Font(SANS, Font.BOLD, 13);
-    static final Font SMALL = new Font(SANS, Font.PLAIN, 11);
+    /**
+     * What a selectivity figure shows of a contrast's map.
+     *
+     * @param label      the contrast in words
+     * @param layout     the sheet
+     * @param t          row-major Welch t (NaN: undefined)
+     * @param sheetMask  significant units anywhere on the sheet (keep their full colour)
+     * @param mask       significant units inside the contrast's region (their islands are outlined)
+     * @param islands    the island statistics of {@code mask}
+     * @param region     the contrast's region
+     * @param qThreshold FDR threshold
+     * @param fwhm       smoothing FWHM
+     */
+    public record TMap(String label, SheetLayout layout, double[] t, boolean[] sheetMask, boolean[] mask, IslandResult islands,
+                       Emphasis region, double qThreshold, double fwhm) {
+        /** Significant units in the region. */
+        public int nSignificant() {
+            int n = 0;
+            for (boolean b : mask) if (b) n++;
+            return n;
+        }
+    }
+
+    /**
+     * What a preferred-condition figure (retinotopy, tonotopy) shows.
+     *
+     * @param quantity     what the conditions are (the legend's title)
+     * @param labels       the conditions' labels, in index order
+     * @param cyclic       whether the conditions go round (polar angle) rather than in order
+     * @param layout       the sheet
+     * @param preferred    row-major index of each unit's preferred condition, -1 where not significant
+     * @param counts       significant units preferring each condition
+     * @param nSignificant significant units in the region
+     * @param region       the design's region
+     * @param qThreshold   FDR threshold
+     * @param fwhm         smoothing FWHM
+     */
+    public record Preference(String quantity, List<String> labels, boolean cyclic, SheetLayout layout, int[] preferred, int[] counts,
+                             int nSignificant, Emphasis region, double qThreshold, double fwhm) {}
 
     /** Grey that dims non-significant units, and the weight of the grey. */
     static final int DIM_GREY = 0xdcdcdc;
@@ -62,22 +103,12 @@ public final class SheetMapFigure {
     /** Colour of non-significant units in categorical maps. */
     static final int NOT_SIGNIFICANT = 0xe4e4e4;
 
-    // Margins around one panel.
-    static final int LEFT = 66, RIGHT = 40, ABOVE = 24, BELOW = 22;
-
-    /** Pixels per sheet cell for a panel of about {@code targetWidth} pixels, at most {@code maxHeight} tall. */
-    public static int scaleFor(SheetLayout l, int targetWidth, int maxHeight) {
-        int s = (int) Math.round((double) targetWidth / l.cols());
-        s = Math.min(s, (int) Math.round((double) maxHeight / l.rows()));
-        return Math.max(1, s);
-    }
-
     // ------------------------------------------------------------------ selectivity map
 
     /** The selectivity map of a contrast, titled {@code title}. */
-    public static BufferedImage selectivity(SelectivityMap m, String title) {
-        double vmax = symmetricLimit(m.t());
-        Panel p = selectivityPanel(m, vmax, null);
+    public static BufferedImage selectivity(TMap m, String title) {
+        double vmax = ColourBar.symmetricLimit(m.t());
+        SheetPanel p = selectivityPanel(m, vmax);
         int s = scaleFor(m.layout(), 1000, 1000);
         int w = m.layout().cols() * s, h = m.layout().rows() * s;
         int top = 64;
@@ -88,52 +119,28 @@ public final class SheetMapFigure {
         Graphics2D g = graphics(img);
         text(g, title, TITLE, 14, 24, Color.BLACK);
         text(g, subtitle(m), SUBTITLE, 14, 46, new Color(0x333333));
-        drawPanel(g, p, LEFT, top + ABOVE, s);
-        colourBar(g, barX, top + ABOVE + 8, Math.min(h - 16, 320), vmax, "Welch t (ON > OFF)");
+        p.draw(g, LEFT, top + ABOVE, s);
+        ColourBar.diverging(g, barX, top + ABOVE + 8, Math.min(h - 16, 320), vmax, "Welch t (ON > OFF)");
         int ly = top + ABOVE + h + BELOW + 22;
-        legendSelectivity(g, LEFT, ly, m.qThreshold(), m.islands().minSize(), m.contrast().region());
+        legendSelectivity(g, LEFT, ly, m.qThreshold(), m.islands().minSize(), m.region());
         g.dispose();
         return img;
     }
 
-    static String subtitle(SelectivityMap m) {
-        String where = m.contrast().region() == Region.ALL ? "whole sheet" : m.contrast().region().id() + " stacks";
+    static String subtitle(TMap m) {
+        String where = m.region().wholeSheet() ? "whole sheet" : m.region().id() + " stacks";
         String islands = Double.isNaN(m.islands().meanI()) ? "no islands"
                 : String.format(Locale.ROOT, "island Moran's I %.2f over %d island%s (%d significant)", m.islands().meanI(),
                 m.islands().nIslands(), m.islands().nIslands() == 1 ? "" : "s", m.islands().nSignificantIslands());
         return String.format(Locale.ROOT, "%s  |  read in the %s: %,d significant units (q < %s), %s  |  FWHM %.2f",
-                m.contrast().label(), where, m.nSignificant(), fmtQ(m.qThreshold()), islands, m.fwhm());
+                m.label(), where, m.nSignificant(), fmtQ(m.qThreshold()), islands, m.fwhm());
     }
 
     static String fmtQ(double q) {
         return new java.math.BigDecimal(q).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * Symmetric colour limit: the 99.5th percentile of |t| over the finite units (so that a few
-     * extreme units do not wash out the map); 1 if there are none.
-     */
-    public static double symmetricLimit(double[]... maps) {
-        int n = 0;
-        for (double[] t : maps) for (double v : t) if (Double.isFinite(v)) n++;
-        if (n == 0) return 1;
-        double[] a = new double[n];
-        int i = 0;
-        for (double[] t : maps) for (double v : t) if (Double.isFinite(v)) a[i++] = Math.abs(v);
-        Arrays.sort(a);
-        double lim = a[Math.min(n - 1, (int) Math.floor(0.995 * (n - 1)))];
-        if (!(lim > 0)) lim = a[n - 1] > 0 ? a[n - 1] : 1;
-        return niceCeil(lim);
-    }
-
-    /** Rounds up to 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten. */
-    static double niceCeil(double x) {
-        double p = Math.pow(10, Math.floor(Math.log10(x)));
-        for (double m : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) if (m * p >= x * (1 - 1e-12)) return m * p;
-        return 10 * p;
-    }
-
-    static Panel selectivityPanel(SelectivityMap m, double vmax, String title) {
+    static SheetPanel selectivityPanel(TMap m, double vmax) {
         double[] t = m.t();
         boolean[] sig = m.sheetMask();
         int[] rgb = new int[t.length];
@@ -145,28 +152,17 @@ public final class SheetMapFigure {
             int c = ColorMaps.diverging(t[u] / vmax);
             rgb[u] = sig[u] ? c : ColorMaps.mix(c, DIM_GREY, DIM_WEIGHT);
         }
-        boolean[] outline = islandCells(m.mask(), m.layout(), m.islands().minSize());
-        return new Panel(m.layout(), rgb, outline, m.contrast().region(), title);
-    }
-
-    /** Cells of the queen-connected components of {@code mask} with at least {@code minSize} cells. */
-    static boolean[] islandCells(boolean[] mask, SheetLayout l, int minSize) {
-        ComponentLabels c = Components.label(mask, l.rows(), l.cols());
-        boolean[] out = new boolean[mask.length];
-        for (int label = 1; label <= c.count(); label++) {
-            if (c.size(label) < minSize) continue;
-            for (int cell : c.cells(label)) out[cell] = true;
-        }
-        return out;
+        boolean[] outline = SheetPanel.islandCells(m.mask(), m.layout(), m.islands().minSize());
+        return new SheetPanel(m.layout(), rgb, outline, m.region(), null);
     }
 
     // ------------------------------------------------------------------ preference map
 
     /** The preferred-condition map of a retinotopy or tonotopy design. */
-    public static BufferedImage preference(PreferenceMap m, String title) {
-        List<String> labels = m.design().labels();
+    public static BufferedImage preference(Preference m, String title) {
+        List<String> labels = m.labels();
         int[] colours = preferenceColours(m);
-        Panel p = preferencePanel(m, colours);
+        SheetPanel p = preferencePanel(m, colours);
         int s = scaleFor(m.layout(), 1000, 1000);
         int w = m.layout().cols() * s, h = m.layout().rows() * s;
         int top = 64;
@@ -176,12 +172,12 @@ public final class SheetMapFigure {
         BufferedImage img = canvas(width, height);
         Graphics2D g = graphics(img);
         text(g, title, TITLE, 14, 24, Color.BLACK);
-        String where = m.design().region().id() + " stacks";
+        String where = m.region().id() + " stacks";
         text(g, String.format(Locale.ROOT, "one-way ANOVA over %d conditions  |  read in the %s: %,d significant units (q < %s)  |  FWHM %.2f",
                 labels.size(), where, m.nSignificant(), fmtQ(m.qThreshold()), m.fwhm()), SUBTITLE, 14, 46, new Color(0x333333));
-        drawPanel(g, p, LEFT, top + ABOVE, s);
+        p.draw(g, LEFT, top + ABOVE, s);
         int y = top + ABOVE + 8;
-        text(g, m.design().quantity(), LABEL_BOLD, legX, y + 10, Color.BLACK);
+        text(g, m.quantity(), LABEL_BOLD, legX, y + 10, Color.BLACK);
         y += 24;
         for (int i = 0; i < labels.size(); i++) {
             swatch(g, legX, y, colours[i], false);
@@ -198,32 +194,31 @@ public final class SheetMapFigure {
         return img;
     }
 
-    static int[] preferenceColours(PreferenceMap m) {
-        boolean cyclic = m.design().scale() == org.topoomni.map.PreferenceAnalysis.Scale.CYCLIC;
-        return ColorMaps.categorical(m.design().labels().size(), cyclic);
+    static int[] preferenceColours(Preference m) {
+        return ColorMaps.categorical(m.labels().size(), m.cyclic());
     }
 
-    static Panel preferencePanel(PreferenceMap m, int[] colours) {
+    static SheetPanel preferencePanel(Preference m, int[] colours) {
         int[] rgb = new int[m.preferred().length];
         for (int u = 0; u < rgb.length; u++) rgb[u] = m.preferred()[u] < 0 ? NOT_SIGNIFICANT : colours[m.preferred()[u]];
-        return new Panel(m.layout(), rgb, null, m.design().region(), null);
+        return new SheetPanel(m.layout(), rgb, null, m.region(), null);
     }
 
     /**
      * Two preferred-condition maps of the same design (topographic and control) side by side, with
      * one legend that gives each condition's number of preferring units in both.
      */
-    public static BufferedImage preferenceSideBySide(PreferenceMap a, String labelA, PreferenceMap b, String labelB, String title) {
+    public static BufferedImage preferenceSideBySide(Preference a, String labelA, Preference b, String labelB, String title) {
         SheetLayout l = a.layout();
         if (l.rows() != b.layout().rows() || l.cols() != b.layout().cols()) {
             throw new IllegalArgumentException("cannot compare maps of different sheets: " + l.rows() + " x " + l.cols() + " and "
                     + b.layout().rows() + " x " + b.layout().cols());
         }
-        if (!a.design().categories().equals(b.design().categories())) {
-            throw new IllegalArgumentException("cannot compare " + a.design().name() + " maps with different conditions: " + a.design().categories()
-                    + " and " + b.design().categories());
+        if (!a.labels().equals(b.labels())) {
+            throw new IllegalArgumentException("cannot compare maps of " + a.quantity() + " with different conditions: " + a.labels()
+                    + " and " + b.labels());
         }
-        List<String> labels = a.design().labels();
+        List<String> labels = a.labels();
         int[] colours = preferenceColours(a);
         int s = scaleFor(l, 520, 700);
         int w = l.cols() * s, h = l.rows() * s;
@@ -232,7 +227,7 @@ public final class SheetMapFigure {
         int legX = x2 + w + RIGHT + 14;
         BufferedImage probe = canvas(1, 1);
         Graphics2D pg = probe.createGraphics();
-        int legW = Math.max(200, pg.getFontMetrics(LABEL_BOLD).stringWidth(a.design().quantity()) + 16);
+        int legW = Math.max(200, pg.getFontMetrics(LABEL_BOLD).stringWidth(a.quantity()) + 16);
         pg.dispose();
         int width = legX + legW;
         int py = top + panelTitle + ABOVE;
@@ -241,17 +236,17 @@ public final class SheetMapFigure {
         Graphics2D g = graphics(img);
         text(g, title, TITLE, 14, 24, Color.BLACK);
         text(g, String.format(Locale.ROOT, "one-way ANOVA over %d conditions  |  significant units (q < %s) in the %s stacks coloured by the condition they prefer  |  FWHM %.2f",
-                labels.size(), fmtQ(a.qThreshold()), a.design().region().id(), a.fwhm()), SUBTITLE, 14, 46, new Color(0x333333));
-        PreferenceMap[] maps = {a, b};
+                labels.size(), fmtQ(a.qThreshold()), a.region().id(), a.fwhm()), SUBTITLE, 14, 46, new Color(0x333333));
+        Preference[] maps = {a, b};
         String[] names = {labelA, labelB};
         int[] xs = {x1, x2};
         for (int i = 0; i < 2; i++) {
             text(g, names[i], LABEL_BOLD, xs[i], top + 14, Color.BLACK);
             text(g, String.format(Locale.ROOT, "%,d significant units", maps[i].nSignificant()), LABEL, xs[i], top + 32, new Color(0x333333));
-            drawPanel(g, preferencePanel(maps[i], colours), xs[i], py, s);
+            preferencePanel(maps[i], colours).draw(g, xs[i], py, s);
         }
         int y = py + 8;
-        text(g, a.design().quantity(), LABEL_BOLD, legX, y + 10, Color.BLACK);
+        text(g, a.quantity(), LABEL_BOLD, legX, y + 10, Color.BLACK);
         y += 20;
         text(g, "units: " + labelA + " | " + labelB, SMALL, legX, y + 10, new Color(0x555555));
         y += 20;
@@ -270,15 +265,6 @@ public final class SheetMapFigure {
 
     // ------------------------------------------------------------------ layout
 
-    /** Colour of a stack's even layers by modality (odd layers are lighter). */
-    static int stackColour(org.topoomni.sheet.Modality m) {
-        return switch (m) {
-            case VISION -> 0x6baed6;
-            case AUDIO -> 0xfd8d3c;
-            case LANGUAGE -> 0x74c476;
-        };
-    }
-
     /**
      * The sheet's layout: every stack's band in its modality's colour, its layers in alternating
      * shades (layer 0 at the top), with the stack outlines, names and layer ticks of every map, and
@@ -288,14 +274,14 @@ public final class SheetMapFigure {
         int[] rgb = new int[l.units()];
         java.util.Arrays.fill(rgb, 0xffffff);
         for (Band b : l.bands()) {
-            int base = stackColour(b.stack().modality());
+            int base = SheetPanel.stackColour(b.stack().modality());
             for (int r = b.top(); r < b.bottom(); r++) {
                 for (int col = b.left(); col < b.right(); col++) {
                     rgb[r * l.cols() + col] = b.layerAt(r, col) % 2 == 0 ? base : ColorMaps.mix(base, 0xffffff, 0.5);
                 }
             }
         }
-        Panel p = new Panel(l, rgb, null, null, null);
+        SheetPanel p = new SheetPanel(l, rgb, null, Emphasis.NONE, null);
         int s = scaleFor(l, 560, 420);
         int w = l.cols() * s, h = l.rows() * s;
         int top = 64;
@@ -307,13 +293,13 @@ public final class SheetMapFigure {
         text(g, title, TITLE, 14, 24, Color.BLACK);
         text(g, String.format(Locale.ROOT, "%d rows x %d columns = %,d units, one unit per cell; every stack is a band of layers (layer 0 on top)",
                 l.rows(), l.cols(), l.units()), SUBTITLE, 14, 46, new Color(0x333333));
-        drawPanel(g, p, LEFT, top + ABOVE, s);
+        p.draw(g, LEFT, top + ABOVE, s);
         int y = top + ABOVE + 8;
         text(g, "stacks", LABEL_BOLD, legX, y + 10, Color.BLACK);
         y += 26;
         for (Band b : l.bands()) {
-            swatch(g, legX, y, stackColour(b.stack().modality()), false);
-            swatch(g, legX + 18, y, ColorMaps.mix(stackColour(b.stack().modality()), 0xffffff, 0.5), false);
+            swatch(g, legX, y, SheetPanel.stackColour(b.stack().modality()), false);
+            swatch(g, legX + 18, y, ColorMaps.mix(SheetPanel.stackColour(b.stack().modality()), 0xffffff, 0.5), false);
             LayerStack st = b.stack();
             text(g, st.uniform() ? String.format(Locale.ROOT, "%s: %d layers x %,d units", st.name(), st.layers(), st.width(0))
                             : String.format(Locale.ROOT, "%s: %d layers of %,d-%,d units (%,d in all)", st.name(), st.layers(), st.minWidth(), st.maxWidth(), st.units()),
@@ -333,12 +319,12 @@ public final class SheetMapFigure {
     // ------------------------------------------------------------------ side by side
 
     /** Two selectivity maps of the same contrast side by side with shared colour limits. */
-    public static BufferedImage sideBySide(SelectivityMap a, String labelA, SelectivityMap b, String labelB, String title) {
+    public static BufferedImage sideBySide(TMap a, String labelA, TMap b, String labelB, String title) {
         if (a.layout().rows() != b.layout().rows() || a.layout().cols() != b.layout().cols()) {
             throw new IllegalArgumentException("cannot compare maps of different sheets: " + a.layout().rows() + " x " + a.layout().cols()
                     + " and " + b.layout().rows() + " x " + b.layout().cols());
         }
-        double vmax = symmetricLimit(a.t(), b.t());
+        double vmax = ColourBar.symmetricLimit(a.t(), b.t());
         SheetLayout l = a.layout();
         int s = scaleFor(l, 520, 700);
         int w = l.cols() * s, h = l.rows() * s;
@@ -350,20 +336,20 @@ public final class SheetMapFigure {
         BufferedImage img = canvas(width, height);
         Graphics2D g = graphics(img);
         text(g, title, TITLE, 14, 24, Color.BLACK);
-        text(g, a.contrast().label() + "  |  shared colour limits  |  islands outlined inside the " + a.contrast().region().id()
-                + (a.contrast().region() == Region.ALL ? " sheet" : " stacks"), SUBTITLE, 14, 46, new Color(0x333333));
+        text(g, a.label() + "  |  shared colour limits  |  islands outlined inside the " + a.region().id()
+                + (a.region().wholeSheet() ? " sheet" : " stacks"), SUBTITLE, 14, 46, new Color(0x333333));
         int py = top + panelTitle + ABOVE;
         panelHeader(g, a, labelA, x1, top + 14);
         panelHeader(g, b, labelB, x2, top + 14);
-        drawPanel(g, selectivityPanel(a, vmax, null), x1, py, s);
-        drawPanel(g, selectivityPanel(b, vmax, null), x2, py, s);
-        colourBar(g, barX, py + 8, Math.min(h - 16, 320), vmax, "Welch t (ON > OFF)");
-        legendSelectivity(g, LEFT, py + h + BELOW + 22, a.qThreshold(), a.islands().minSize(), a.contrast().region());
+        selectivityPanel(a, vmax).draw(g, x1, py, s);
+        selectivityPanel(b, vmax).draw(g, x2, py, s);
+        ColourBar.diverging(g, barX, py + 8, Math.min(h - 16, 320), vmax, "Welch t (ON > OFF)");
+        legendSelectivity(g, LEFT, py + h + BELOW + 22, a.qThreshold(), a.islands().minSize(), a.region());
         g.dispose();
         return img;
     }
 
-    private static void panelHeader(Graphics2D g, SelectivityMap m, String label, int x, int y) {
+    private static void panelHeader(Graphics2D g, TMap m, String label, int x, int y) {
         text(g, label, LABEL_BOLD, x, y, Color.BLACK);
         String stats = Double.isNaN(m.islands().meanI())
                 ? String.format(Locale.ROOT, "%,d significant units, no islands", m.nSignificant())
@@ -372,182 +358,7 @@ public final class SheetMapFigure {
         text(g, stats, LABEL, x, y + 18, new Color(0x333333));
     }
 
-    // ------------------------------------------------------------------ drawing
-
-    /** What one panel shows: a colour per cell, cells to outline (null: none), the region to emphasise. */
-    record Panel(SheetLayout layout, int[] rgb, boolean[] outline, Region region, String title) {}
-
-    static BufferedImage canvas(int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
-    }
-
-    static Graphics2D graphics(BufferedImage img) {
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-        return g;
-    }
-
-    static void text(Graphics2D g, String s, Font f, int x, int y, Color c) {
-        g.setFont(f);
-        g.setColor(c);
-        g.drawString(s, x, y);
-    }
-
-    static void textCentered(Graphics2D g, String s, Font f, int cx, int y, Color c) {
-        g.setFont(f);
-        FontMetrics fm = g.getFontMetrics();
-        g.setColor(c);
-        g.drawString(s, cx - fm.stringWidth(s) / 2, y);
-    }
-
-    static void textRight(Graphics2D g, String s, Font f, int right, int y, Color c) {
-        g.setFont(f);
-        FontMetrics fm = g.getFontMetrics();
-        g.setColor(c);
-        g.drawString(s, right - fm.stringWidth(s), y);
-    }
-
-    static void textVertical(Graphics2D g, String s, Font f, int x, int cy, Color c) {
-        AffineTransform old = g.getTransform();
-        g.setFont(f);
-        int w = g.getFontMetrics().stringWidth(s);
-        g.translate(x, cy + w / 2.0);
-        g.rotate(-Math.PI / 2);
-        g.setColor(c);
-        g.drawString(s, 0, 0);
-        g.setTransform(old);
-    }
-
-    /** Draws a panel with its top-left cell at (x, y): cells, island outlines, stacks, labels, layer ticks. */
-    static void drawPanel(Graphics2D g, Panel p, int x, int y, int s) {
-        SheetLayout l = p.layout();
-        int rows = l.rows(), cols = l.cols();
-        BufferedImage cells = new BufferedImage(cols * s, rows * s, BufferedImage.TYPE_INT_RGB);
-        int[] line = new int[cols * s];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) Arrays.fill(line, c * s, (c + 1) * s, p.rgb()[r * cols + c]);
-            for (int k = 0; k < s; k++) cells.setRGB(0, r * s + k, cols * s, 1, line, 0, cols * s);
-        }
-        g.drawImage(cells, x, y, null);
-
-        if (p.outline() != null) {
-            g.setColor(Color.BLACK);
-            int lw = s >= 6 ? 2 : 1;
-            boolean[] o = p.outline();
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    if (!o[r * cols + c]) continue;
-                    int px = x + c * s, py = y + r * s;
-                    if (r == 0 || !o[(r - 1) * cols + c]) g.fillRect(px, py, s, lw);
-                    if (r == rows - 1 || !o[(r + 1) * cols + c]) g.fillRect(px, py + s - lw, s, lw);
-                    if (c == 0 || !o[r * cols + c - 1]) g.fillRect(px, py, lw, s);
-                    if (c == cols - 1 || !o[r * cols + c + 1]) g.fillRect(px + s - lw, py, lw, s);
-                }
-            }
-        }
-
-        // Stack outlines; the region's stacks heavier.
-        for (Band b : l.bands()) {
-            boolean inRegion = p.region() != null && p.region() != Region.ALL && b.stack().modality() == p.region().modality();
-            g.setColor(inRegion ? Color.BLACK : new Color(0x555555));
-            g.setStroke(new BasicStroke(inRegion ? 3f : 1.5f));
-            g.drawRect(x + b.left() * s, y + b.top() * s, b.cols() * s, b.rows() * s);
-        }
-        if (p.region() == Region.ALL) {
-            g.setColor(Color.BLACK);
-            g.setStroke(new BasicStroke(3f));
-            g.drawRect(x, y, cols * s, rows * s);
-        }
-        g.setStroke(new BasicStroke(1f));
-
-        // Stack names: above the bands that start at the top, below the others.
-        for (Band b : l.bands()) {
-            int cx = x + (b.left() + b.cols() / 2) * s;
-            String name = b.stack().name() + (b.stack().name().equals(b.stack().modality().id()) ? "" : " (" + b.stack().modality().id() + ")");
-            if (b.top() == 0) textCentered(g, name, LABEL_BOLD, cx, y - 8, Color.BLACK);
-            else textCentered(g, name, LABEL_BOLD, cx, y + rows * s + 17, Color.BLACK);
-        }
-
-        // Layer ticks: left side for bands touching the left edge, right side for bands touching the right edge.
-        for (Band b : l.bands()) {
-            if (b.left() == 0) layerTicks(g, b, x, y, s, true);
-            if (b.right() == cols && !(b.left() == 0 && b.top() > 0)) layerTicks(g, b, x + cols * s, y, s, false);
-        }
-    }
-
-    private static void layerTicks(Graphics2D g, Band b, int edgeX, int y, int s, boolean left) {
-        int layerPx = (int) Math.max(1, Math.round(b.rowsPerLayer() * s));
-        int every = 1;
-        while (every * layerPx < 15) every = every == 1 ? 2 : every == 2 ? 4 : every == 4 ? 5 : every == 5 ? 8 : every * 2;
-        g.setFont(SMALL);
-        FontMetrics fm = g.getFontMetrics();
-        g.setColor(new Color(0x333333));
-        for (int layer = 0; layer < b.stack().layers(); layer++) {
-            int yTop = y + b.layerTop(layer) * s;
-            boolean labelled = layer % every == 0;
-            int len = labelled ? 6 : 3;
-            if (layerPx >= 3 || labelled) {
-                if (left) g.fillRect(edgeX - len, yTop, len, 1);
-                else g.fillRect(edgeX, yTop, len, 1);
-            }
-            if (labelled) {
-                String s1 = Integer.toString(layer);
-                int ty = yTop + Math.min(layerPx, 2 * fm.getAscent()) / 2 + fm.getAscent() / 2 - 1;
-                if (left) g.drawString(s1, edgeX - 8 - fm.stringWidth(s1), ty);
-                else g.drawString(s1, edgeX + 8, ty);
-            }
-        }
-        // axis label per stack, so that the layer numbers restarting at each stack are not misread
-        String label = b.stack().name() + " layer";
-        if (fm.stringWidth(label) > b.rows() * s - 4) label = "layer";
-        int cy = y + (b.top() + b.rows() / 2) * s;
-        if (left) textVertical(g, label, SMALL, edgeX - LEFT + 14, cy, new Color(0x333333));
-        else textVertical(g, label, SMALL, edgeX + 34, cy, new Color(0x333333));
-    }
-
-    /** Vertical diverging colour bar from -vmax to +vmax with ticks and a rotated label. */
-    static void colourBar(Graphics2D g, int x, int y, int h, double vmax, String label) {
-        int w = 18;
-        for (int i = 0; i < h; i++) {
-            double v = 1 - 2.0 * i / (h - 1);
-            g.setColor(new Color(ColorMaps.diverging(v)));
-            g.fillRect(x, y + i, w, 1);
-        }
-        g.setColor(Color.BLACK);
-        g.drawRect(x, y, w, h);
-        g.setFont(SMALL);
-        FontMetrics fm = g.getFontMetrics();
-        double[] ticks = {vmax, vmax / 2, 0, -vmax / 2, -vmax};
-        int maxW = 0;
-        for (int i = 0; i < ticks.length; i++) {
-            int ty = y + (int) Math.round(i * (h - 1) / 4.0);
-            g.fillRect(x + w, ty, 4, 1);
-            String s = tickLabel(ticks[i]);
-            maxW = Math.max(maxW, fm.stringWidth(s));
-            g.drawString(s, x + w + 7, ty + fm.getAscent() / 2 - 1);
-        }
-        textVertical(g, label, SMALL, x + w + 14 + maxW + fm.getAscent(), y + h / 2, Color.BLACK);
-        g.setFont(SMALL);
-        int cy = y + h + 16;
-        for (String part : new String[] {"colour clipped", "at |t| = " + tickLabel(vmax)}) {
-            g.drawString(part, x - 6, cy);
-            cy += 14;
-        }
-    }
-
-    static String tickLabel(double v) {
-        if (v == 0) return "0";
-        if (Math.abs(v) >= 10 || v == Math.rint(v)) return String.format(Locale.ROOT, "%.0f", v);
-        return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static void legendSelectivity(Graphics2D g, int x, int y, double q, int minSize, Region region) {
+    private static void legendSelectivity(Graphics2D g, int x, int y, double q, int minSize, Emphasis region) {
         List<Object[]> items = new ArrayList<>();
         items.add(new Object[] {ColorMaps.diverging(0.8), false, "significant (q < " + fmtQ(q) + ", t > 0)"});
         items.add(new Object[] {ColorMaps.mix(ColorMaps.diverging(0.8), DIM_GREY, DIM_WEIGHT), false, "not significant (dimmed)"});
@@ -562,7 +373,7 @@ public final class SheetMapFigure {
             text(g, s, LABEL, cx + 22, y, Color.BLACK);
             cx += 22 + fm.stringWidth(s) + 22;
         }
-        if (region != Region.ALL) {
+        if (!region.wholeSheet()) {
             g.setColor(Color.BLACK);
             g.setStroke(new BasicStroke(3f));
             g.drawRect(cx, y - 12, 16, 14);
@@ -571,16 +382,4 @@ public final class SheetMapFigure {
         }
     }
 
-    private static void swatch(Graphics2D g, int x, int y, int rgb, boolean blackOutline) {
-        g.setColor(new Color(rgb));
-        g.fillRect(x, y, 16, 14);
-        g.setColor(blackOutline ? Color.BLACK : new Color(0x777777));
-        if (blackOutline) {
-            g.setStroke(new BasicStroke(2f));
-            g.drawRect(x + 1, y + 1, 14, 12);
-            g.setStroke(new BasicStroke(1f));
-        } else {
-            g.drawRect(x, y, 16, 14);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.topoomni.report;
 
+import org.topoomni.plot.SheetMapFigure;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.map.MapFiles;
@@ -443,7 +444,7 @@ public final class HtmlReport {
                     && Files.isDirectory(run.path("localize/control/" + r.contrast))) {
                 var a = MapFiles.readSelectivity(run.path("localize/topo/" + r.contrast), run.layout);
                 var b = MapFiles.readSelectivity(run.path("localize/control/" + r.contrast), run.layout);
-                sb.append(Html.figure(Html.dataUri(SheetMapFigure.sideBySide(a, "topographic", b, "control", r.contrast + " localizer: topographic vs control")),
+                sb.append(Html.figure(Html.dataUri(SheetMapFigure.sideBySide(a.figure(), "topographic", b.figure(), "control", r.contrast + " localizer: topographic vs control")),
                         r.contrast + ": topographic vs control", null));
             } else {
                 for (String m : RunFolder.MODELS) {
@@ -523,7 +524,7 @@ public final class HtmlReport {
                 // the figure carries the title and both counts
                 var a = PreferenceMaps.read(pt, run.layout);
                 var b = PreferenceMaps.read(pc, run.layout);
-                sb.append(Html.figure(Html.dataUri(SheetMapFigure.preferenceSideBySide(a, "topographic", b, "control", a.design().title())),
+                sb.append(Html.figure(Html.dataUri(SheetMapFigure.preferenceSideBySide(a.figure(), "topographic", b.figure(), "control", a.design().title())),
                         d + ": topographic vs control", null));
             } else {
                 sb.append("<h3>").append(esc(title == null ? d : title)).append("</h3>\n<p class=\"line\">significant units: topographic ")

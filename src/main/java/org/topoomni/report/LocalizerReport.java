@@ -1,5 +1,6 @@
 package org.topoomni.report;
 
+import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -102,7 +103,7 @@ public final class LocalizerReport {
             Path dir = out.resolve(c.name());
             MapFiles.writeSelectivity(dir, m);
             if (o.figures()) {
-                AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(m, title(o.model(), c.name() + " localizer")));
+                AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(m.figure(), title(o.model(), c.name() + " localizer")));
             }
             maps.add(m);
             contrastSummary.put(c.name(), m.summary());
@@ -117,7 +118,7 @@ public final class LocalizerReport {
             PreferenceMap pm = PreferenceAnalysis.run(smoothed, d, o.settings(), null);
             Path dir = out.resolve(d.name());
             MapFiles.writePreference(dir, pm);
-            if (o.figures()) AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.preference(pm, title(o.model(), d.title())));
+            if (o.figures()) AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.preference(pm.figure(), title(o.model(), d.title())));
             prefs.add(pm);
             prefSummary.put(d.name(), pm.summary());
             lg.printf(Locale.ROOT, "%-24s %,7d significant units%n", d.name(), pm.nSignificant());

@@ -13,7 +13,7 @@ import org.topoomni.model.ModelInput;
 import org.topoomni.model.Processor;
 import org.topoomni.optim.Steps;
 import org.topoomni.registry.Backbones;
-import org.topoomni.report.LinePlot;
+import org.topoomni.plot.LinePlot;
 import org.topoomni.task.Answers;
 import org.topoomni.task.TaskItems;
 
