@@ -1,5 +1,6 @@
 package org.topoomni.io;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -102,7 +103,8 @@ public final class Json {
         JavaType t = MAPPER.constructType(type);
         List<String> out = new ArrayList<>();
         for (BeanPropertyDefinition p : MAPPER.getSerializationConfig().introspect(t).findProperties()) {
-            if (p.couldSerialize()) out.add(p.getName());
+            boolean passThrough = p.getAccessor() != null && p.getAccessor().hasAnnotation(JsonAnyGetter.class);
+            if (p.couldSerialize() && !passThrough) out.add(p.getName());
         }
         return out;
     }
