@@ -32,8 +32,7 @@ final class IslandSection {
                         + "near 0 = salt-and-pepper. A topographic model should show higher values and fewer islands than its control, as in the "
                         + "paper and in the human brain (table foot)."));
         if (rows.isEmpty()) {
-            sb.append(Section.notRun("No localize/topo/summary.json or localize/control/summary.json: the localizers were not run."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "No localize/topo/summary.json or localize/control/summary.json: the localizers were not run.");
         }
         sb.append("<table><tr><th>contrast</th><th class=\"l\">region</th><th>island Moran's I<br>topographic</th><th>islands<br>(significant)</th>"
                 + "<th>island Moran's I<br>control</th><th>islands<br>(significant)</th><th>significant units<br>topo / control</th>"

@@ -22,8 +22,7 @@ final class MapsSection {
                         + "Units that pass the statistics (q &lt; 0.001) keep full colour, the rest are dimmed; islands are outlined in black; "
                         + "grey cells never respond to these stimuli. Left: topographic model; right: control, on the same colour scale."));
         if (rows.isEmpty()) {
-            sb.append(Section.notRun("The localizers were not run (no localize/topo/summary.json or localize/control/summary.json)."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "The localizers were not run (no localize/topo/summary.json or localize/control/summary.json).");
         }
         for (IslandRow r : rows) {
             Status s = Verdicts.island(r);

@@ -21,8 +21,7 @@ final class PerturbSection {
                         + "categories; removing it (suppress) should make it miss the category while the others stay intact. Random masks of the "
                         + "same size are the null: they should do little."));
         if (perturb.isEmpty()) {
-            sb.append(Section.notRun("This run folder has no perturb/topo/summary.json or perturb/control/summary.json, so there are no perturbation numbers."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "This run folder has no perturb/topo/summary.json or perturb/control/summary.json, so there are no perturbation numbers.");
         }
         for (String m : RunFolder.MODELS) {
             Map<String, PerturbCurves> curves = perturb.get(m);

@@ -24,8 +24,7 @@ final class PretrainSection {
                         + "as meaningful as this: a model that cannot tell faces from scenes has no reason to grow a face region."));
         PretrainMetrics pre = run.pretrain();
         if (pre == null) {
-            sb.append(Section.notRun("results.json has no pretrain section."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "results.json has no pretrain section.");
         }
         Status vs = Verdicts.pretrainVisual(pre), as = Verdicts.pretrainAuditory(pre), ps = Verdicts.perplexity(pre);
         sb.append("<p class=\"line\">visual ").append("<span class=\"v ").append(vs.css).append("\">").append(pct(pre.visualAccuracy())).append("</span> (target &ge; ")

@@ -24,8 +24,7 @@ final class ProfileSection {
                         + "the matching human brain region (fROI) to the same conditions. r near 1 = the model's region responds like the human one."));
         LocalizerSummary lt = run.localize.topo(), lc = run.localize.control();
         if (lt == null && lc == null) {
-            sb.append(Section.notRun("The localizers were not run, so there are no profiles."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "The localizers were not run, so there are no profiles.");
         }
         Map<String, ProfileSummary> pt = lt == null ? null : lt.profiles().byContrast(), pc = lc == null ? null : lc.profiles().byContrast();
         Set<String> names = new LinkedHashSet<>();

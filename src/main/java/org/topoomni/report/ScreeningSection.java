@@ -28,8 +28,7 @@ final class ScreeningSection {
                         + "contiguous cluster are the discoveries."));
         ScreeningSummary s = run.discover;
         if (s == null) {
-            sb.append(Section.notRun("This run folder has no discover/summary.json, so there are no discovered clusters."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "This run folder has no discover/summary.json, so there are no discovered clusters.");
         }
         List<ScreeningSummary.Cluster> clusters = s.clusters();
         sb.append("<p class=\"line\">").append(Html.plural(clusters.size(), "cluster")).append("; new categories with a large, pure, contiguous cluster: ")

@@ -27,6 +27,11 @@ final class Section {
         return "<p class=\"notrun\"><b>Not run.</b> " + what + "</p>\n";
     }
 
+    /** The section so far, closed with "Not run" and why: for a section whose stage left nothing. */
+    static String closedNotRun(StringBuilder section, String what) {
+        return section.append(notRun(what)).append(end()).toString();
+    }
+
     /** A figure of the run folder, embedded; a line saying it is missing when it is. */
     static String image(RunFolder run, String relative, int maxWidth, String alt, String caption) throws IOException {
         Path p = run.path(relative);

@@ -31,8 +31,7 @@ final class TrainingSection {
                         + "the same way with the spatial loss switched off (alpha = 0). Both must keep the base model's answers."));
         TrainingMetrics t = run.train.topo(), c = run.train.control();
         if (t == null && c == null) {
-            sb.append(Section.notRun("No topo/metrics.json or control/metrics.json (and no train section in results.json)."));
-            return sb.append(Section.end()).toString();
+            return Section.closedNotRun(sb, "No topo/metrics.json or control/metrics.json (and no train section in results.json).");
         }
         double lt = Verdicts.loss(t), lc = Verdicts.loss(c);
         sb.append("<table><tr><th></th><th>topographic</th><th>control</th><th>target</th></tr>\n");
