@@ -83,15 +83,14 @@ final class DemoCommand implements Callable<Integer> {
         });
         SheetLayout sheet = Models.sheet(model);
         System.out.print(sheet.describe());
-        double radius = TopoTrainer.defaultRadius(sheet);
         for (boolean control : new boolean[] {false, true}) {
             String name = control ? "control" : "topo";
             Path dir = out.resolve(name);
             boolean done = Files.isRegularFile(dir.resolve(TopoRun.METRICS));
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
-                    TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
-                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100, TopoTrainer.DEFAULT_TEXT_WEIGHT), Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err);
+                    TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(topoSteps).withSeed(seed);
+                    TopoRun.run(model, lib, dir, control ? settings.control() : settings, Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err);
                 }
                 return dir;
             });

@@ -27,7 +27,7 @@ final class PretrainCommand implements Callable<Integer> {
     int extra;
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
     boolean resume;
-    @Option(names = "--steps", defaultValue = "" + Pretrainer.DEFAULT_STEPS, description = "Training steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "" + Pretrainer.DEFAULT_STEPS, description = "Steps of the multitask phase (default: ${DEFAULT-VALUE}; 0: the encoder phase alone, to measure it).")
     int steps;
     @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
@@ -39,7 +39,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--encoder-lr", defaultValue = "" + EncoderPretrainer.DEFAULT_LR, description = "Peak learning rate of the encoder phase (default: ${DEFAULT-VALUE}).")
     double encoderLr;
     @Option(names = "--head-weight", defaultValue = "0",
-            description = "Weight of auxiliary category heads on the encoders (pretraining only; default: ${DEFAULT-VALUE}, none; see docs/MODEL.md).")
+            description = "Weight of auxiliary category heads on the encoders (pretraining only; default: ${DEFAULT-VALUE}, none; see docs/TINYOMNI.md).")
     double headWeight;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the model, the data order and the default library (default: ${DEFAULT-VALUE}).")
     long seed;

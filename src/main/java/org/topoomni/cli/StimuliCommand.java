@@ -2,8 +2,10 @@ package org.topoomni.cli;
 
 import org.topoomni.stimuli.Families;
 import org.topoomni.stimuli.Progress;
+import org.topoomni.stimuli.StimulusFolder;
 import org.topoomni.stimuli.StimulusInspector;
 import org.topoomni.stimuli.StimulusLibrary;
+import org.topoomni.stimuli.StimulusLoader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,12 +89,23 @@ final class StimuliCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "A stimulus set folder or a folder of sets.")
+        @Parameters(index = "0", paramLabel = "DIR", description = "A stimulus set folder, a folder of sets, or your own folder of stimulus files.")
         Path dir;
+
+        @Option(names = "--clips", description = "Your own folder only: cut sounds and videos into clips of this many seconds, "
+                + "as screening does (2), and list each clip's span in items.csv.")
+        Double clips;
 
         @Override
         public Integer call() {
-            StimulusInspector.inspect(dir, spec.commandLine().getOut());
+            if (clips == null) {
+                StimulusInspector.inspect(dir, spec.commandLine().getOut());
+            } else {
+                if (!(clips > 0)) throw new IllegalArgumentException("--clips must be a positive number of seconds, got " + clips);
+                StimulusFolder folder = StimulusFolder.open(dir, new StimulusLoader().withClips(clips));
+                if (folder.kind() != StimulusFolder.Kind.FOLDER) throw new IllegalArgumentException("--clips is for your own folders; " + dir + " is a generated " + folder.layout());
+                StimulusInspector.inspectFolder(folder, spec.commandLine().getOut());
+            }
             return 0;
         }
     }

@@ -43,7 +43,10 @@ import static org.topoomni.map.Contrast.Kind.SENSORY;
  * <p>JSON format of a user file: either an array of contrasts or {@code {"contrasts": [...]}},
  * each {@code {"name": "faces_vs_objects", "on": ["faces"], "off": ["objects"],
  * "region": "vision", "kind": "sensory", "human_roi": "FFA"}}; region (default all), kind
- * (default sensory) and human_roi (default none) are optional. Unknown keys are errors.
+ * (default sensory) and human_roi (default none) are optional. Unknown keys are errors. The
+ * region is "all", a modality ("vision", "audio", "language"), or stacks of the model's sheet,
+ * as a string ("vision_tower", "a+b") or a list ({@code ["vision"]}, {@code ["a", "b"]}); names
+ * are resolved against the sheet when the contrast is run ({@link Region#stacks}).
  */
 public final class Contrasts {
 
@@ -97,6 +100,17 @@ public final class Contrasts {
             out.add(c);
         }
         return out;
+    }
+
+    /** Checks that every contrast's region can be read on this sheet (clear error naming the contrast and the sheet's stacks). */
+    public static void checkRegions(List<Contrast> contrasts, org.topoomni.sheet.SheetLayout layout) {
+        for (Contrast c : contrasts) {
+            try {
+                c.region().check(layout);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("contrast '" + c.name() + "': " + e.getMessage());
+            }
+        }
     }
 
     /** Checks every contrast against the categories present (clear error naming the first bad one). */
@@ -163,7 +177,7 @@ public final class Contrasts {
             where = source + ": contrast '" + name + "'";
             try {
                 Contrast c = new Contrast(name, strings(n, "on", where), strings(n, "off", where),
-                        n.has("region") ? Region.parse(text(n, "region", where, true)) : Region.ALL,
+                        n.has("region") ? region(n, where) : Region.ALL,
                         Contrast.Kind.parse(text(n, "kind", where, false)), text(n, "human_roi", where, false));
                 if (c.humanRoi() != null) HumanReference.checkRoiName(c.humanRoi());
                 if (!seen.add(c.name())) throw new IllegalArgumentException("the name is used twice");
@@ -185,6 +199,20 @@ public final class Contrasts {
         }
         if (!v.isTextual()) throw new IllegalArgumentException(where + ": \"" + key + "\" must be a string");
         return v.asText();
+    }
+
+    /** "region": a string ("vision", "all", a stack name, "a+b") or a list of stack / modality names. */
+    private static Region region(JsonNode n, String where) {
+        JsonNode v = n.get("region");
+        if (v == null || v.isNull()) throw new IllegalArgumentException(where + ": missing \"region\"");
+        if (v.isTextual()) return Region.parse(v.asText());
+        if (!v.isArray()) throw new IllegalArgumentException(where + ": \"region\" must be a string or a list of stack or modality names");
+        List<String> names = new ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) throw new IllegalArgumentException(where + ": \"region\" must hold only strings");
+            names.add(e.asText());
+        }
+        return Region.of(names);
     }
 
     private static List<String> strings(JsonNode n, String key, String where) {
@@ -210,7 +238,8 @@ public final class Contrasts {
             o.put("name", c.name());
             c.on().forEach(o.putArray("on")::add);
             c.off().forEach(o.putArray("off")::add);
-            o.put("region", c.region().id());
+            if (c.region().names().size() > 1) c.region().names().forEach(o.putArray("region")::add);
+            else o.put("region", c.region().id());
             o.put("kind", c.kind().id());
             if (c.humanRoi() != null) o.put("human_roi", c.humanRoi());
         }

@@ -224,12 +224,22 @@ public final class HumanReference {
      *     category stands for it.</li>
      * <li>math: {@code arithmetic_hard} and {@code arithmetic_easy} (the human block is mental
      *     arithmetic at mixed difficulty).</li>
+     * <li>fLoc's own category folders stand for the same conditions (the human table's visual
+     *     conditions are fLoc's domains): faces also {@code adult}, {@code child}; bodies also
+     *     {@code body}, {@code limb}; objects also {@code car}, {@code instrument}; scenes also
+     *     {@code corridor}, {@code house}; words_scr_objects also {@code word}. fLoc's
+     *     {@code number} and {@code scrambled} have no human condition. Only the categories present
+     *     count, so a library and an fLoc folder are both profiled.</li>
      * </ul>
      */
     public static Map<String, List<String>> defaultConditionMapping() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         for (String c : CONDITIONS) m.put(c, List.of(c));
-        m.put("words_scr_objects", List.of("words"));
+        m.put("faces", List.of("faces", "adult", "child"));
+        m.put("bodies", List.of("bodies", "body", "limb"));
+        m.put("objects", List.of("objects", "car", "instrument"));
+        m.put("scenes", List.of("scenes", "corridor", "house"));
+        m.put("words_scr_objects", List.of("words", "word"));
         m.put("math", List.of("arithmetic_hard", "arithmetic_easy"));
         return m;
     }

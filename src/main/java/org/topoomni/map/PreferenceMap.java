@@ -1,6 +1,5 @@
 package org.topoomni.map;
 
-import org.topoomni.plot.Emphasis;
 import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.results.PreferenceSummary;
 import org.topoomni.sheet.SheetLayout;
@@ -33,7 +32,7 @@ public record PreferenceMap(PreferenceAnalysis.Design design, SheetLayout layout
     /** What a preferred-condition figure of this design shows ({@link SheetMapFigure#preference}). */
     public SheetMapFigure.Preference figure() {
         return new SheetMapFigure.Preference(design.quantity(), design.labels(), design.scale() == PreferenceAnalysis.Scale.CYCLIC, layout,
-                preferred, counts, nSignificant(), Emphasis.of(design.region().modality()), qThreshold, fwhm);
+                preferred, counts, nSignificant(), SelectivityMap.emphasis(design.region(), layout), qThreshold, fwhm);
     }
 
     /** The design's entry of summary.json. */

@@ -87,8 +87,12 @@ public record SelectivityMap(Contrast contrast, SheetLayout layout, double fwhm,
 
     /** What a sheet map figure of this contrast shows ({@link SheetMapFigure#selectivity}, {@link SheetMapFigure#sideBySide}). */
     public SheetMapFigure.TMap figure() {
-        return new SheetMapFigure.TMap(contrast.label(), layout, t, sheetMask, mask, islands, Emphasis.of(contrast.region().modality()),
-                qThreshold, fwhm);
+        return new SheetMapFigure.TMap(contrast.label(), layout, t, sheetMask, mask, islands, emphasis(contrast.region(), layout), qThreshold, fwhm);
+    }
+
+    /** A region as a figure outlines it: the whole sheet, or the sheet's stacks in it. */
+    static Emphasis emphasis(Region region, SheetLayout layout) {
+        return region == Region.ALL ? Emphasis.WHOLE_SHEET : Emphasis.stacks(region.id(), region.stacks(layout));
     }
 
     /** The contrast's entry of summary.json. */

@@ -1,26 +1,31 @@
 package org.topoomni.plot;
 
-import org.topoomni.sheet.Modality;
+import java.util.List;
 
 /**
  * The part of the sheet a figure outlines heavier (a contrast's region): nothing, the whole
- * sheet, or the stacks of one modality.
+ * sheet, or some of its stacks, by name.
  *
+ * @param id         the region's name as files give it ("all", "vision", "vision_tower+audio_tower")
  * @param wholeSheet whether the whole sheet is outlined
- * @param modality   the modality whose stacks are outlined (null: none, or the whole sheet)
+ * @param stacks     the names of the stacks outlined (empty for nothing and for the whole sheet)
  */
-public record Emphasis(boolean wholeSheet, Modality modality) {
+public record Emphasis(String id, boolean wholeSheet, List<String> stacks) {
 
-    public static final Emphasis NONE = new Emphasis(false, null);
-    public static final Emphasis WHOLE_SHEET = new Emphasis(true, null);
+    public static final Emphasis NONE = new Emphasis("none", false, List.of());
+    public static final Emphasis WHOLE_SHEET = new Emphasis("all", true, List.of());
 
-    /** The stacks of {@code m}, or the whole sheet when {@code m} is null (a region of all stacks). */
-    public static Emphasis of(Modality m) {
-        return m == null ? WHOLE_SHEET : new Emphasis(false, m);
+    public Emphasis {
+        stacks = List.copyOf(stacks);
     }
 
-    /** "all" for the whole sheet, else the modality's id (as regions are named in files). */
-    public String id() {
-        return wholeSheet ? "all" : modality == null ? "none" : modality.id();
+    /** The stacks named {@code stacks}, as a region called {@code id}. */
+    public static Emphasis stacks(String id, List<String> stacks) {
+        return new Emphasis(id, false, stacks);
+    }
+
+    /** Whether the stack of this name is outlined heavier. */
+    public boolean outlines(String stack) {
+        return stacks.contains(stack);
     }
 }

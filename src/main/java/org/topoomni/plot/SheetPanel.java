@@ -86,7 +86,7 @@ public record SheetPanel(SheetLayout layout, int[] rgb, boolean[] outline, Empha
 
         // Stack outlines; the region's stacks heavier.
         for (Band b : l.bands()) {
-            boolean inRegion = region != null && !region.wholeSheet() && region.modality() != null && b.stack().modality() == region.modality();
+            boolean inRegion = region != null && region.outlines(b.stack().name());
             g.setColor(inRegion ? Color.BLACK : new Color(0x555555));
             g.setStroke(new BasicStroke(inRegion ? 3f : 1.5f));
             g.drawRect(x + b.left() * s, y + b.top() * s, b.cols() * s, b.rows() * s);

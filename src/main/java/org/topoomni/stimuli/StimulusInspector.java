@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * ({@code <category>_sheet.png}: up to 8 x 8 thumbnails with their ids), a log-mel spectrogram
  * sheet per category with sounds ({@code <category>_spectrogram.png}: up to 8 clips, 0-8 kHz,
  * 80 dB range) and the first texts of each text category ({@code <category>_examples.txt}).
- * {@code DIR} is a set folder or a folder of sets (the output of
- * {@link StimulusLibrary#generate}).
+ * {@code DIR} is a set folder, a folder of sets (the output of
+ * {@link StimulusLibrary#generate}), or a lab's own folder of stimulus files
+ * ({@link #inspectFolder}).
  */
 public final class StimulusInspector {
     public static final String FOLDER = "_inspect";
@@ -37,6 +38,7 @@ public final class StimulusInspector {
     public static Report inspect(Path dir, PrintWriter out) {
         Path root = dir.toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) throw new StimulusException(root, "no such folder");
+        if (StimulusFolder.kindOf(root) == StimulusFolder.Kind.FOLDER) return inspectFolder(StimulusFolder.open(root), out);
         List<Path> sets = new ArrayList<>();
         List<Path> incomplete = new ArrayList<>();
         if (Files.isRegularFile(root.resolve(Manifest.FILE_NAME))) {
@@ -117,8 +119,81 @@ public final class StimulusInspector {
         return written;
     }
 
-    /** Up to 8 x 8 thumbnails with their ids under a title. */
+    /**
+     * A lab's folder (see {@link StimulusLoader}): prints its layout, notes and counts per
+     * category and run, and writes under {@code DIR/_inspect/} per category a contact sheet of
+     * its images (for videos: the middle frames), a spectrogram sheet of its sounds (for videos:
+     * their sound tracks) and the first texts, plus {@code items.csv} (every item with its run,
+     * file and, for clips, time span).
+     */
+    public static Report inspectFolder(StimulusFolder folder, PrintWriter out) {
+        Path root = folder.path(), outRoot = root.resolve(FOLDER);
+        int runs = folder.runs();
+        int nc = folder.categories().size();
+        out.printf(Locale.ROOT, "folder %s: layout %s, %d items in %d categor%s, %d runs%n", root, folder.layout(), folder.size(),
+                nc, nc == 1 ? "y" : "ies", runs);
+        for (String n : folder.notes()) out.println("  note: " + n);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "  %-24s %-22s %6s", "category", "kinds", "total"));
+        for (int r = 1; r <= runs; r++) head.append(String.format(Locale.ROOT, " %6s", "run" + r));
+        out.println(head);
+        List<Path> written = new ArrayList<>();
+        for (String c : folder.categories()) {
+            List<StimulusFolder.Item> items = folder.items(c);
+            java.util.Set<String> kinds = new java.util.TreeSet<>();
+            for (StimulusFolder.Item it : items) kinds.add(it.kind());
+            int[] perRun = folder.perRun(c);
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-24s %-22s %6d", c, String.join("+", kinds), items.size()));
+            for (int r = 1; r <= runs; r++) row.append(String.format(Locale.ROOT, " %6d", perRun[r]));
+            out.println(row);
+            List<Stimulus> pictures = new ArrayList<>(), sounds = new ArrayList<>(), texts = new ArrayList<>();
+            for (StimulusFolder.Item it : items) {
+                boolean picture = it.kind().equals("image") || it.kind().equals("video"), sound = it.kind().equals("audio") || it.kind().equals("video");
+                boolean wanted = (picture && pictures.size() < COLS * ROWS) || (sound && sounds.size() < SPECTRA)
+                        || (it.kind().equals("text") && texts.size() < 12);
+                if (!wanted) continue;
+                Stimulus s = it.load();
+                if (s.hasImage() && pictures.size() < COLS * ROWS) pictures.add(s);
+                if (s.hasAudio() && sounds.size() < SPECTRA) sounds.add(s);
+                if (s.hasText() && !s.hasImage() && !s.hasAudio() && texts.size() < 12) texts.add(s);
+            }
+            if (!pictures.isEmpty()) {
+                Path p = outRoot.resolve(c + "_sheet.png");
+                AtomicFiles.write(p, Png.encode(contactSheetOf(c + " (" + items.size() + " items)", pictures)));
+                written.add(p);
+            }
+            if (!sounds.isEmpty()) {
+                Path p = outRoot.resolve(c + "_spectrogram.png");
+                AtomicFiles.write(p, Png.encode(spectrogramSheetOf(c + " (" + items.size() + " items; log-mel 0-8 kHz)", sounds)));
+                written.add(p);
+            }
+            if (!texts.isEmpty()) {
+                StringBuilder sb = new StringBuilder();
+                for (Stimulus t : texts) sb.append(t.id()).append(" (run ").append(t.run()).append(") ").append(t.attributes()).append('\n')
+                        .append(t.text()).append("\n\n");
+                Path p = outRoot.resolve(c + "_examples.txt");
+                AtomicFiles.write(p, sb.toString().getBytes(StandardCharsets.UTF_8));
+                written.add(p);
+            }
+        }
+        Path csv = outRoot.resolve("items.csv");
+        folder.writeItems(csv);
+        written.add(csv);
+        out.println("wrote " + written.size() + " files under " + outRoot);
+        out.flush();
+        return new Report(List.of(root), List.copyOf(written));
+    }
+
+    /** Up to 8 x 8 thumbnails with their ids under a title (the images of a set's items). */
     public static BufferedImage contactSheet(String title, List<StimulusSet.Item> items) {
+        List<Stimulus> s = new ArrayList<>();
+        for (StimulusSet.Item it : items) {
+            s.add(new Stimulus(it.id(), it.category(), it.run(), Images.read(it.file("image")), null, null, it.attributes(), null));
+        }
+        return contactSheetOf(title, s);
+    }
+
+    /** Up to 8 x 8 thumbnails of the stimuli's images (a video's middle frame) with their ids and runs under a title. */
+    public static BufferedImage contactSheetOf(String title, List<Stimulus> items) {
         int cols = Math.min(COLS, items.size()), rows = (items.size() + COLS - 1) / COLS;
         int cellW = THUMB + 6, cellH = THUMB + 18, top = 24;
         BufferedImage sheet = new BufferedImage(Math.max(cols * cellW, 320), top + rows * cellH, BufferedImage.TYPE_INT_RGB);
@@ -133,8 +208,8 @@ public final class StimulusInspector {
             g.drawString(title, 4, 16);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
             for (int k = 0; k < items.size(); k++) {
-                StimulusSet.Item it = items.get(k);
-                BufferedImage img = Images.read(it.file("image"));
+                Stimulus it = items.get(k);
+                BufferedImage img = it.image();
                 double s = Math.min(1.0, Math.min((double) THUMB / img.getWidth(), (double) THUMB / img.getHeight()));
                 int w = (int) Math.round(img.getWidth() * s), h = (int) Math.round(img.getHeight() * s);
                 int x = (k % COLS) * cellW + 3, y = top + (k / COLS) * cellH;
@@ -148,13 +223,22 @@ public final class StimulusInspector {
         return sheet;
     }
 
-    /** Log-mel spectrograms of up to 8 clips, two per row, each with its id and duration. */
+    /** Log-mel spectrograms of up to 8 clips (the sounds of a set's items), two per row, each with its id and duration. */
     public static BufferedImage spectrogramSheet(String title, List<StimulusSet.Item> items) {
+        List<Stimulus> s = new ArrayList<>();
+        for (StimulusSet.Item it : items) {
+            s.add(new Stimulus(it.id(), it.category(), it.run(), null, Wav.read(it.file("audio")), null, it.attributes(), null));
+        }
+        return spectrogramSheetOf(title, s);
+    }
+
+    /** Log-mel spectrograms of up to 8 of the stimuli's sounds, two per row, each with its id, run and duration. */
+    public static BufferedImage spectrogramSheetOf(String title, List<Stimulus> items) {
         List<float[][]> specs = new ArrayList<>();
         List<Double> secs = new ArrayList<>();
         int maxFrames = 1;
-        for (StimulusSet.Item it : items) {
-            Audio a = Wav.read(it.file("audio"));
+        for (Stimulus it : items) {
+            Audio a = it.audio();
             float[][] s = LOG_MEL.compute(a);
             specs.add(s);
             secs.add(a.seconds());

@@ -42,6 +42,43 @@ public final class Wav {
         return decode(FileBytes.read(file), file);
     }
 
+    /**
+     * The length in seconds of a WAV file, from its header alone (the chunks are walked without
+     * reading the samples), so that a long recording can be cut into clips before it is decoded.
+     * A header this cannot read is decoded whole instead, which gives the usual error message.
+     */
+    public static double seconds(Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            ByteBuffer head = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            if (size >= 12 && ch.read(head, 0) == 12 && fourcc(head.array(), 0).equals("RIFF") && fourcc(head.array(), 8).equals("WAVE")) {
+                long pos = 12;
+                int channels = 0, rate = 0, bits = 0;
+                while (pos + 8 <= size) {
+                    ByteBuffer c = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+                    int got = ch.read(c, pos);
+                    if (got < 8) break;
+                    String id = fourcc(c.array(), 0);
+                    long len = c.getInt(4) & 0xffffffffL;
+                    if (id.equals("fmt ") && got >= 24) {
+                        channels = c.getShort(10) & 0xffff;
+                        rate = c.getInt(12);
+                        bits = c.getShort(22) & 0xffff;
+                    } else if (id.equals("data")) {
+                        long avail = Math.min(len, size - pos - 8);
+                        int frameBytes = channels * ((bits + 7) / 8);
+                        if (rate > 0 && frameBytes > 0 && avail == len) return (avail / frameBytes) / (double) rate;
+                        break;
+                    }
+                    pos += 8 + len + (len & 1);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new StimulusException(file, "cannot read the file (" + e.getMessage() + ")", e);
+        }
+        return read(file).seconds();
+    }
+
     /** Decodes WAV bytes as mono audio; {@code file} is only used in error messages. */
     public static Audio decode(byte[] bytes, Path file) {
         if (bytes.length == 0) throw new StimulusException(file, "the WAV file is empty (0 bytes)");

@@ -22,7 +22,8 @@ class ReportCliTest {
         assertEquals("report: " + run.resolve("report.html").toAbsolutePath(), r.out().strip());
         String html = Files.readString(run.resolve("report.html"));
         assertTrue(html.contains("topo-omni " + Versions.VERSION), "the program's version is in the report");
-        assertTrue(html.contains("visual 95%") || html.contains(">95%<"), "the pretraining accuracy is reported");
+        assertTrue(html.contains("visual <span class=\"v pass\">95%</span>"), "the pretraining's visual accuracy is reported, and passes its target");
+        assertTrue(html.contains("auditory <span class=\"v fail\">50%</span>"), "the auditory accuracy is reported, and fails its target");
         assertTrue(html.contains("Not run."), "the missing stages are said to be missing");
     }
 

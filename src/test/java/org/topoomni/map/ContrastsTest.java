@@ -88,8 +88,14 @@ class ContrastsTest {
         assertEquals("c.json: contrast 'x': missing \"off\" (a list of categories)", error("[{\"name\": \"x\", \"on\": [\"a\"]}]"));
         assertEquals("c.json: contrast #1: missing \"name\"", error("[{\"on\": [\"a\"], \"off\": [\"b\"]}]"));
         assertTrue(error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"colour\": 1}]").startsWith("c.json: contrast #1: unknown key 'colour'"));
-        assertEquals("c.json: contrast 'x': unknown region 'cortex'; use one of all, vision, audio, language",
-                error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"region\": \"cortex\"}]"));
+        // a region is a modality or stacks of the sheet: a word that is neither is refused when the sheet is known (RegionTest);
+        // what cannot be a name is refused at once
+        assertEquals("c.json: contrast 'x': region name 'visual cortex' must be a stack or modality name (letters, digits, '_', '-', '.')",
+                error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"region\": \"visual cortex\"}]"));
+        assertEquals("c.json: contrast 'x': \"region\" must hold only strings",
+                error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"region\": [\"vision\", 3]}]"));
+        assertEquals("c.json: contrast 'x': a region needs at least one stack or modality name (or use \"all\")",
+                error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"region\": []}]"));
         assertEquals("c.json: contrast 'x': unknown contrast kind 'motor'; use sensory or cognitive",
                 error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"kind\": \"motor\"}]"));
         assertTrue(error("[{\"name\": \"x\", \"on\": [\"a\"], \"off\": [\"b\"], \"human_roi\": \"V1\"}]")

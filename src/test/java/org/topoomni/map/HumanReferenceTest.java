@@ -54,8 +54,11 @@ class HumanReferenceTest {
     void defaultMappingCoversTheTenConditions() {
         var m = HumanReference.defaultConditionMapping();
         assertEquals(HumanReference.CONDITIONS, List.copyOf(m.keySet()));
-        assertEquals(List.of("words"), m.get("words_scr_objects"));
+        assertEquals(List.of("words", "word"), m.get("words_scr_objects"));
         assertEquals(List.of("arithmetic_hard", "arithmetic_easy"), m.get("math"));
-        assertEquals(List.of("faces"), m.get("faces"));
+        // the generated library's category first, then fLoc's own folder names for the same domain
+        assertEquals(List.of("faces", "adult", "child"), m.get("faces"));
+        assertEquals(List.of("scenes", "corridor", "house"), m.get("scenes"));
+        assertEquals(List.of("nonwords"), m.get("nonwords"));
     }
 }

@@ -105,7 +105,7 @@ public final class MapFixtures {
     }
 
     static boolean[] driven(SheetLayout l, Modality m) {
-        boolean[] d = Region.valueOf(m.name()).mask(l);
+        boolean[] d = Region.of(m).mask(l);
         boolean[] lang = Region.LANGUAGE.mask(l);
         for (int u = 0; u < d.length; u++) d[u] |= lang[u];
         return d;

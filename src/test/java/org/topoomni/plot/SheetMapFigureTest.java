@@ -31,4 +31,30 @@ class SheetMapFigureTest {
         assertEquals(2.5, ColourBar.niceCeil(2.1), 1e-12);
         assertEquals(0.08, ColourBar.niceCeil(0.071), 1e-12);
     }
+
+    @Test
+    void theRegionsStacksAreOutlinedHeavierByName() {
+        var l = SheetPresets.qwen25Omni3b();
+        int[] white = new int[l.units()];
+        java.util.Arrays.fill(white, 0xffffff);
+        String vision = l.bands().stream().filter(b -> b.stack().modality() == Modality.VISION).findFirst().orElseThrow().stack().name();
+        int plain = black(new SheetPanel(l, white, null, Emphasis.NONE, null), l);
+        int one = black(new SheetPanel(l, white, null, Emphasis.stacks(vision, java.util.List.of(vision)), null), l);
+        int all = black(new SheetPanel(l, white, null, Emphasis.WHOLE_SHEET, null), l);
+        assertTrue(one > plain, "the named stack's outline is heavier: " + one + " vs " + plain + " black pixels");
+        assertTrue(all > plain, "the whole sheet's outline is heavier: " + all + " vs " + plain);
+    }
+
+    /** Black pixels of a panel drawn at 1 pixel per cell (the stack names and layer ticks are dark grey, not black). */
+    private static int black(SheetPanel p, org.topoomni.sheet.SheetLayout l) {
+        BufferedImage img = Draw.canvas(l.cols() + 2 * SheetPanel.LEFT, l.rows() + 2 * SheetPanel.ABOVE + 40);
+        java.awt.Graphics2D g = Draw.graphics(img);
+        p.draw(g, SheetPanel.LEFT, SheetPanel.ABOVE, 1);
+        g.dispose();
+        int n = 0;
+        for (int y = SheetPanel.ABOVE; y < SheetPanel.ABOVE + l.rows(); y++) {
+            for (int x = SheetPanel.LEFT; x < SheetPanel.LEFT + l.cols(); x++) if ((img.getRGB(x, y) & 0xffffff) == 0) n++;
+        }
+        return n;
+    }
 }

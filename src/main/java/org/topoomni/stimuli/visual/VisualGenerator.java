@@ -41,6 +41,13 @@ import java.util.stream.Stream;
  *   <li>landscapes: rendered, a third are crops of installed natural-landscape wallpapers;</li>
  *   <li>the other everyday categories: installed clip art (openclipart-png), with a quarter
  *       rendered so that each category shows both styles.</li>
+ *   <li>optionally ({@link #withPhotos}): photographic cut-outs (Tux Paint's stamps) for
+ *       {@value #PHOTO_PERCENT}% of the file-based exemplars of the everyday categories that
+ *       have at least {@value #MIN_PHOTO_FILES} of them (animals, birds, insects, food, plants,
+ *       flowers, vehicles, tools, instruments, sports), composited like the clip art; their
+ *       "source_file" is {@code tuxpaint:} + the stamp's path, so the held-out split keeps
+ *       photographs apart by file as it does drawings. Off unless asked for, so that the
+ *       default libraries stay as they were.</li>
  * </ul>
  * Which exemplars come from files is a fixed pseudo-random function of the index (not of the
  * seed, and not periodic, so that it does not line up with round-robin run numbers). Clip art
@@ -83,6 +90,14 @@ public final class VisualGenerator implements StimulusGenerator {
      * category shows both drawing styles and style does not tell the categories apart.
      */
     public static final double EVERYDAY_RENDERED_FRACTION = 0.25;
+    /** Default root of the photographic stamps (tuxpaint-stamps-default). */
+    public static final Path DEFAULT_PHOTO_ROOT = PhotoStampCatalog.DEFAULT_ROOT;
+    /** Share, in percent, of the file-based exemplars of an everyday category that are photographs when photos are on. */
+    public static final int PHOTO_PERCENT = 40;
+    /** An everyday category with fewer usable photographs than this gets none. */
+    public static final int MIN_PHOTO_FILES = 5;
+    /** Prefix of a photograph's "source_file" (the rest is its path under the stamps root). */
+    public static final String PHOTO_SOURCE_PREFIX = "tuxpaint:";
     /** Words used: lower-case, alphabetic, this many letters. */
     public static final int MIN_WORD_LENGTH = 3, MAX_WORD_LENGTH = 8;
 
@@ -114,6 +129,7 @@ public final class VisualGenerator implements StimulusGenerator {
     private final WallpaperLibrary wallpapers;
     private final Path wordList;
     private final long fileOrderSeed;
+    private final ClipArtLibrary photos; // null: no photographs
     private volatile List<String> words;
 
     /** Defaults: 96 x 96, installed clip art, wallpapers and word list. */
@@ -136,6 +152,11 @@ public final class VisualGenerator implements StimulusGenerator {
      * @param fileOrderSeed seed of the order of source files and words (not of the items)
      */
     public VisualGenerator(int width, int height, Path clipArtRoot, Path wallpaperRoot, Path wordList, long fileOrderSeed) {
+        this(width, height, clipArtRoot, wallpaperRoot, wordList, fileOrderSeed, null);
+    }
+
+    private VisualGenerator(int width, int height, Path clipArtRoot, Path wallpaperRoot, Path wordList, long fileOrderSeed,
+                            Path photoRoot) {
         if (width < 16 || height < 16) {
             throw new IllegalArgumentException("visual stimuli must be at least 16 x 16 pixels, got " + width + " x " + height);
         }
@@ -147,6 +168,24 @@ public final class VisualGenerator implements StimulusGenerator {
         this.wallpapers = new WallpaperLibrary(Objects.requireNonNull(wallpaperRoot, "wallpaper root"), fileOrderSeed);
         this.wordList = Objects.requireNonNull(wordList, "word list");
         this.fileOrderSeed = fileOrderSeed;
+        this.photos = photoRoot == null ? null : new ClipArtLibrary(photoRoot, PhotoStampCatalog.defaults(),
+                Seeds.derive(fileOrderSeed, "photos"), ClipArtLibrary.DEFAULT_CACHE_CAPACITY,
+                Math.max(ClipArtLibrary.DEFAULT_THUMBNAIL_SIDE, (int) Math.ceil(1.34 * Math.max(width, height))));
+    }
+
+    /**
+     * The same generator with photographic exemplars from the stamps under {@code stampRoot}
+     * (e.g. {@link #DEFAULT_PHOTO_ROOT}); a missing folder gives no photographs.
+     */
+    public VisualGenerator withPhotos(Path stampRoot) {
+        return new VisualGenerator(width, height, clipArt.root(), wallpapers.root(), wordList, fileOrderSeed,
+                Objects.requireNonNull(stampRoot, "stamp root"));
+    }
+
+    /** The photographs (paths under the stamps root) that a category's photo exemplars cycle through; empty when none. */
+    public List<String> photoFiles(String category) {
+        check(category);
+        return photosUsable(category) ? photos.files(category) : List.of();
     }
 
     public int width() {
@@ -178,7 +217,8 @@ public final class VisualGenerator implements StimulusGenerator {
             case "faces", "objects", "scrambled_objects" -> clipArtUsable(category.equals("faces") ? "faces" : "objects")
                     ? "rendered+clipart" : "rendered";
             case "landscapes" -> wallpapers.files().isEmpty() ? "rendered" : "rendered+wallpaper";
-            default -> clipArt.covers(category) && clipArtUsable(category) ? "clipart+rendered" : "rendered";
+            default -> (clipArt.covers(category) && clipArtUsable(category) ? "clipart+" : "")
+                    + (photosUsable(category) ? "photo+" : "") + "rendered";
         };
     }
 
@@ -210,8 +250,19 @@ public final class VisualGenerator implements StimulusGenerator {
     public Optional<String> sourceFile(String category, int index) {
         check(category);
         checkIndex(index);
+        Optional<String> photo = photoFile(category, index);
+        if (photo.isPresent()) return Optional.of(PHOTO_SOURCE_PREFIX + photo.get());
         List<String> files = sourceFiles(category);
         if (files.isEmpty() || !fromFile(category, index)) return Optional.empty();
+        return Optional.of(files.get(index % files.size()));
+    }
+
+    /** The photograph exemplar {@code index} is planned to show, or empty. */
+    private Optional<String> photoFile(String category, int index) {
+        if (!photosUsable(category) || !fromFile(category, index)) return Optional.empty();
+        long h = Seeds.mix(Seeds.derive(fileOrderSeed, "photo/" + category) + index * 0x9e3779b97f4a7c15L);
+        if ((h >>> 11) * 0x1.0p-53 >= PHOTO_PERCENT / 100.0) return Optional.empty();
+        List<String> files = photos.files(category);
         return Optional.of(files.get(index % files.size()));
     }
 
@@ -290,6 +341,10 @@ public final class VisualGenerator implements StimulusGenerator {
                 return new Item(img, object.sourceFile);
             }
             default -> {
+                if (photoFile(category, index).isPresent()) {
+                    Item it = stampItem(photos, "photo", PHOTO_SOURCE_PREFIX, category, index, r, attrs, 0.6, 0.92);
+                    if (it != null) return it;
+                }
                 if (file.isPresent()) {
                     double lo = category.equals("faces") ? 0.72 : 0.6, hi = category.equals("faces") ? 0.98 : 0.92;
                     Item it = clipArtItem(category, index, r, attrs, lo, hi);
@@ -338,13 +393,23 @@ public final class VisualGenerator implements StimulusGenerator {
      * file of the category can be decoded.
      */
     private Item clipArtItem(String category, int slot, SplittableRandom r, Map<String, String> attrs, double lo, double hi) {
-        List<String> files = clipArt.files(category);
+        return stampItem(clipArt, "clipart", "", category, slot, r, attrs, lo, hi);
+    }
+
+    /**
+     * A cut-out from {@code library} (clip art or photographs) composited on a random
+     * background; {@code kind} names the source in the attributes, {@code prefix} goes before
+     * the file in "source_file".
+     */
+    private Item stampItem(ClipArtLibrary library, String kind, String prefix, String category, int slot, SplittableRandom r,
+                           Map<String, String> attrs, double lo, double hi) {
+        List<String> files = library.files(category);
         int n = files.size();
         BufferedImage art = null;
         String used = null;
         for (int k = 0; k < n && art == null; k++) {
             used = files.get((slot + k) % n);
-            art = clipArt.thumbnail(used);
+            art = library.thumbnail(used);
         }
         if (art == null) return null;
         BufferedImage img = Gfx.rgb(width, height);
@@ -369,11 +434,11 @@ public final class VisualGenerator implements StimulusGenerator {
         g.drawImage(art, t, null);
         g.dispose();
         shadowAndGrade(img, layer, r);
-        attrs.put("source", "clipart");
-        attrs.put("source_file", used);
-        attrs.put("clipart_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
+        attrs.put("source", kind);
+        attrs.put("source_file", prefix + used);
+        attrs.put(kind + "_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
         attrs.put("flipped", Boolean.toString(flip));
-        return new Item(img, "clipart:" + used);
+        return new Item(img, kind + ":" + used);
     }
 
     private Item wallpaperItem(int slot, SplittableRandom r, Map<String, String> attrs) {
@@ -394,6 +459,11 @@ public final class VisualGenerator implements StimulusGenerator {
 
     private boolean clipArtUsable(String category) {
         return clipArt.files(category).size() >= MIN_CLIPART_FILES;
+    }
+
+    private boolean photosUsable(String category) {
+        return photos != null && EVERYDAY_CATEGORIES.contains(category) && photos.covers(category)
+                && photos.files(category).size() >= MIN_PHOTO_FILES;
     }
 
     private List<String> words() {

@@ -30,7 +30,12 @@ public class PretrainerTest {
 
     /** Items of two visual classes ("faces", "dogs": images with different stripes) and, every fourth, a plain text. */
     public static List<PretrainItem> items(OmniConfig cfg, int n) {
-        SplittableRandom rng = new SplittableRandom(1);
+        return items(cfg, n, 1);
+    }
+
+    /** The same kind of items from another seed (e.g. held-out items that share no image with the training items). */
+    public static List<PretrainItem> items(OmniConfig cfg, int n, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
         List<PretrainItem> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             int cls = i % 2;
