@@ -38,9 +38,9 @@ final class Checklist {
             sb.append("<tr>").append(claim(c)).append("<td class=\"paper\">").append(c.paper()).append("</td><td>").append(c.result()).append("</td>")
                     .append(td(word(c.status(), true), c.status())).append("</tr>\n");
         }
-        sb.append("</table>\n<p class=\"note\">The paper's values are its own (").append(esc(PaperValues.ISLAND_SOURCE)).append("; ")
-                .append(esc(PaperValues.EFFECTS_SOURCE)).append("); the bars are this project's, set where the paper gives a number "
-                        + "and chosen where it states the effect in words.</p>\n");
+        sb.append("</table>\n<p class=\"note\">Where the paper's values come from: islands, ").append(esc(PaperValues.ISLAND_SOURCE))
+                .append("; perturbation and screening, ").append(esc(PaperValues.EFFECTS_SOURCE)).append(". The bars are this project's: near the "
+                        + "paper's number where it gives one, a bar that says the effect is there where it states the effect in words.</p>\n");
         sb.append("<table class=\"checks\"><tr><th>what the run rests on <span class=\"muted\">(this project's bar; the paper has no counterpart)</span></th>"
                 + "<th>this run</th><th></th></tr>\n");
         for (Verdicts.Check c : needs) {

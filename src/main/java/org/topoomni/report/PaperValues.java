@@ -62,7 +62,7 @@ public final class PaperValues {
     // ---- perturbation and screening (METHOD.md sections 6 and 7): the paper states these in words --------
 
     /** Where the perturbation and screening results come from. */
-    public static final String EFFECTS_SOURCE = "paper, METHOD.md sections 6 (perturbation) and 7 (screening)";
+    public static final String EFFECTS_SOURCE = "the paper as METHOD.md sections 6 (perturbation) and 7 (screening) summarise it";
     /** Driving the face region. */
     public static final String DRIVE = "near-ceiling \"face\" reports at 15% coverage";
     /** Suppressing the top 10% face units. */

@@ -3,9 +3,10 @@ package org.topoomni.report;
 import java.util.List;
 
 /**
- * The targets the project's issues set for a run of the embedded default, in one place. The
- * report colours a number green or red only against one of these; numbers without a target stay
- * uncoloured.
+ * The bars this project sets for a run of the embedded default, in one place: where the paper
+ * gives a number, near it; where it states an effect in words, a bar that says the effect is
+ * there. The report colours a number green or red only against one of these; numbers without a
+ * target stay uncoloured.
  */
 public final class Targets {
 
