@@ -4,12 +4,12 @@ import ai.djl.ndarray.NDManager;
 import org.topoomni.discover.Discovery;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.registry.Models;
+import org.topoomni.results.ScreeningSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "discover", mixinStandardHelpOptions = true,
@@ -47,11 +47,9 @@ final class DiscoverCommand implements Callable<Integer> {
         if (fwhm != null) s = s.withFwhm(fwhm);
         Discovery.loadPool(pool); // a bad pool is reported before the model is loaded
         try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
-            Map<String, Object> summary = Discovery.run(manager, m, pool, labels, out, s, System.out);
-            @SuppressWarnings("unchecked")
-            Map<String, Double> t = (Map<String, Double>) summary.get("timings_s");
-            System.out.printf(Locale.ROOT, "%d clusters in %.1f s; results: %s%n", summary.get("n_clusters"), t.get("total"),
-                    out.resolve("summary.json").toAbsolutePath());
+            ScreeningSummary summary = Discovery.run(manager, m, pool, labels, out, s, System.out);
+            System.out.printf(Locale.ROOT, "%d clusters in %.1f s; results: %s%n", summary.nClusters(), summary.timings().get("total"),
+                    out.resolve(ScreeningSummary.FILE).toAbsolutePath());
         }
         return 0;
     }

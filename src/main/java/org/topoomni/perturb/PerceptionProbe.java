@@ -1,13 +1,12 @@
 package org.topoomni.perturb;
 
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.io.Json;
 import org.topoomni.model.Answer;
 import org.topoomni.model.Backbone;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.model.ModelInput;
 import org.topoomni.registry.Models;
+import org.topoomni.results.PretrainMetrics;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.Seeds;
 import org.topoomni.stimuli.Stimulus;
@@ -126,17 +125,12 @@ public final class PerceptionProbe {
      */
     public static OptionalLong pretrainSeed(Path modelDir) throws IOException {
         Path base = Models.baseOf(modelDir);
-        Path metrics = base.resolve(PRETRAIN_METRICS);
+        Path metrics = base.resolve(PretrainMetrics.FILE);
         if (!Files.isRegularFile(metrics)) return OptionalLong.empty();
-        JsonNode seed = Json.read(metrics).get("seed");
-        if (seed == null || !seed.canConvertToLong()) {
-            throw new IllegalArgumentException(metrics + " does not record the pretraining seed, which decides the held-out images");
-        }
-        return OptionalLong.of(seed.asLong());
+        Long seed = PretrainMetrics.read(metrics).seed();
+        if (seed == null) throw new IllegalArgumentException(metrics + " does not record the pretraining seed, which decides the held-out images");
+        return OptionalLong.of(seed);
     }
-
-    /** The file in which a pretraining here records its seed. */
-    static final String PRETRAIN_METRICS = "metrics.json";
 
     /** The visual stimulus set of a library (its categories are the judge's vocabulary). */
     public static StimulusSet visualSet(Path library) {

@@ -13,7 +13,8 @@ import org.topoomni.model.ModelInput;
 import org.topoomni.model.Processor;
 import org.topoomni.optim.Steps;
 import org.topoomni.registry.Backbones;
-import org.topoomni.report.LinePlot;
+import org.topoomni.results.TrainingMetrics;
+import org.topoomni.plot.LinePlot;
 import org.topoomni.task.Answers;
 import org.topoomni.task.TaskItems;
 
@@ -44,7 +45,7 @@ import java.util.Map;
  * (the sheet), {@code curve.csv}, {@code curve.png}, {@code metrics.json}, {@code targets.json}.
  */
 public final class TopoRun {
-    public static final String METRICS = "metrics.json", TARGETS = "targets.json";
+    public static final String METRICS = TrainingMetrics.FILE, TARGETS = "targets.json";
 
     /**
      * @param heldOutTextSpatialLoss spatial loss of held-out texts over neighbourhoods in the
@@ -252,24 +253,10 @@ public final class TopoRun {
                         : List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series(taskName, task)));
     }
 
+    /** The run's metrics.json ({@link TrainingMetrics}): the measurements and the settings that decide them. */
     static void writeMetrics(Path file, Metrics m, TopoTrainer.Settings s) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode n = om.createObjectNode();
-        n.put("heldout_spatial_loss", m.heldOutSpatialLoss());
-        if (!Double.isNaN(m.heldOutTextSpatialLoss())) n.put("heldout_text_spatial_loss", m.heldOutTextSpatialLoss());
-        n.put("text_items", m.textItems());
-        n.put("text_weight", s.textWeight());
-        n.put("answer_agreement", m.answerAgreement());
-        n.put("accuracy", m.accuracy());
-        n.put("base_accuracy", m.baseAccuracy());
-        n.put("seconds", m.seconds());
-        n.put("steps_per_second", m.stepsPerSecond());
-        n.put("worst_condition_number", m.worstConditionNumber());
-        n.put("train_items", m.trainItems());
-        n.put("eval_items", m.evalItems());
-        n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
-        n.put("alpha", s.alpha());
-        n.put("radius", s.radius());
-        AtomicFiles.writeString(file, om.writeValueAsString(n));
+        new TrainingMetrics(m.heldOutSpatialLoss(), m.heldOutTextSpatialLoss(), m.textItems(), s.textWeight(), m.answerAgreement(), m.accuracy(),
+                m.baseAccuracy(), m.seconds(), m.stepsPerSecond(), m.worstConditionNumber(), m.trainItems(), m.evalItems(),
+                s.mode().name().toLowerCase(Locale.ROOT), s.alpha(), s.radius()).write(file);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.topoomni.results.ScreeningSummary;
+import org.topoomni.results.RoundTrip;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.discover.GroupVsRest;
 import org.topoomni.discover.TinyModels;
@@ -43,6 +45,7 @@ class DiscoverCliTest {
                 "--labels", pool.resolve("labels.json").toString(), "--permutations", "19", "--seed", "2");
         assertEquals(0, r.code(), r.err() + r.out());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        RoundTrip.check(out.resolve(ScreeningSummary.FILE), ScreeningSummary::read);
         assertEquals(20, s.get("n_items").asInt());
         assertEquals(2, s.path("settings").path("min_size").asInt(), "the paper's 10 of 2572 scaled to 20 items, at least 2");
         assertEquals(4, s.path("settings").path("max_size").asInt(), "the paper's 500 of 2572 scaled to 20 items");
@@ -88,6 +91,7 @@ class DiscoverCliTest {
                 "--permutations", "19", "--seed", "2");
         assertEquals(0, r2.code(), r2.err());
         JsonNode s2 = new ObjectMapper().readTree(again.resolve("summary.json").toFile());
+        RoundTrip.check(again.resolve(ScreeningSummary.FILE), ScreeningSummary::read);
         assertEquals(clusters.size(), s2.get("clusters").size());
         for (int k = 0; k < clusters.size(); k++) {
             assertEquals(clusters.get(k).get("size"), s2.get("clusters").get(k).get("size"));

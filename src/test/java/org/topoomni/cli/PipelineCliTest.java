@@ -5,6 +5,10 @@ import org.topoomni.backbones.tinyomni.OmniConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.topoomni.results.TrainingMetrics;
+import org.topoomni.results.RoundTrip;
+import org.topoomni.results.PretrainMetrics;
+import org.topoomni.results.LocalizerSummary;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -36,6 +40,7 @@ class PipelineCliTest {
             assertTrue(metrics.has(k), "metrics.json lacks " + k);
         }
         assertTrue(p.out().contains("visual accuracy"), p.out());
+        RoundTrip.check(model.resolve(PretrainMetrics.FILE), PretrainMetrics::read);
 
         CliTest.Run ask = CliTest.run("ask", "--model", model.toString(), "--text", "What is 3 + 4?", "--max-tokens", "3");
         assertEquals(0, ask.code(), ask.err());
@@ -49,6 +54,7 @@ class PipelineCliTest {
             for (String f : new String[] {"adaptors.safetensors", "cortical.json", "curve.csv", "curve.png", "metrics.json"}) {
                 assertTrue(Files.isRegularFile(out.resolve(f)), out.resolve(f) + " missing");
             }
+            RoundTrip.check(out.resolve(TrainingMetrics.FILE), TrainingMetrics::read);
         }
         CliTest.Run again = CliTest.run("train", "--base", model.toString(), "--out", topo.resolve("x").toString(),
                 "--stimuli", lib.toString(), "--mode", "sideways");
@@ -63,6 +69,7 @@ class PipelineCliTest {
             assertTrue(Files.isRegularFile(out.resolve("summary.json")));
             assertTrue(Files.isRegularFile(out.resolve("faces/tmap.npy")));
             assertTrue(Files.isRegularFile(out.resolve("responses/responses.npy")));
+            RoundTrip.check(out.resolve(LocalizerSummary.FILE), LocalizerSummary::read);
         }
         // a further library's localizer stimuli join the first's (here the same library again: every stimulus twice, the second
         // time named after its folder), and the summary names both libraries
