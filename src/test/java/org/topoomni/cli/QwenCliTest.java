@@ -43,7 +43,7 @@ class QwenCliTest {
 
         Path loc = tmp.resolve("loc");
         CliTest.Run l = CliTest.run("localize", "--model", topo.toString(), "--stimuli", lib.toString(), "--out", loc.toString(),
-                "--contrasts", "faces,speech");
+                "--contrasts", "faces,bodies,speech");
         assertEquals(0, l.code(), l.err());
         for (String f : List.of("summary.json", "faces/tmap.npy", "speech/tmap.npy", "responses/responses.npy", "layout.json")) {
             assertTrue(Files.isRegularFile(loc.resolve(f)), f + " missing");

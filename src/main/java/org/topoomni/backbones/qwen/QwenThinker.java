@@ -93,6 +93,18 @@ final class QwenThinker implements AutoCloseable {
         return new Media(v, a);
     }
 
+    /** Per row, its <|AUDIO|> placeholders and its clips' frames, for an error message. */
+    private static String describeAudio(List<Input> inputs, int audioId) {
+        StringBuilder sb = new StringBuilder();
+        for (int r = 0; r < inputs.size(); r++) {
+            int n = 0;
+            for (int id : inputs.get(r).ids()) if (id == audioId) n++;
+            sb.append(r == 0 ? "" : "; ").append("row ").append(r).append(": ").append(n).append(" placeholders, clips of");
+            for (AudioEncoder.Clip c : inputs.get(r).clips()) sb.append(' ').append(c.frames()).append(" frames (").append(AudioEncoder.tokens(c.frames())).append(" tokens)");
+        }
+        return sb.toString();
+    }
+
     /** Multimodal positions of each row (3 x its tokens) and its delta. */
     RopeIndex.Positions positions(Input in, boolean batchHasImages) {
         if (!batchHasImages) return RopeIndex.text(in.ids().length);
@@ -100,7 +112,18 @@ final class QwenThinker implements AutoCloseable {
         for (VisionEncoder.Image im : in.images()) grids.add(new int[] {im.t(), im.h(), im.w()});
         List<Integer> frames = new ArrayList<>();
         for (AudioEncoder.Clip c : in.clips()) frames.add(c.frames());
-        return RopeIndex.of(in.ids(), grids, frames, cfg);
+        int[] ids = in.ids();
+        if (in.valid() >= ids.length) return RopeIndex.of(ids, grids, frames, cfg);
+        // the prompt's media decide its positions; the answer's tokens follow as text, one position each
+        RopeIndex.Positions p = RopeIndex.of(java.util.Arrays.copyOf(ids, in.valid()), grids, frames, cfg);
+        int[][] pos = new int[3][ids.length];
+        int next = 0;
+        for (int a = 0; a < 3; a++) {
+            System.arraycopy(p.pos()[a], 0, pos[a], 0, in.valid());
+            for (int j = 0; j < in.valid(); j++) next = Math.max(next, p.pos()[a][j] + 1);
+        }
+        for (int j = in.valid(); j < ids.length; j++) for (int a = 0; a < 3; a++) pos[a][j] = next + (j - in.valid());
+        return new RopeIndex.Positions(pos, next + ids.length - in.valid() - ids.length);
     }
 
     /** The whole thinker on a batch: logits at every position, the hook after every layer of every stack. */
@@ -146,11 +169,15 @@ final class QwenThinker implements AutoCloseable {
                 src[r * s + j] = (long) r * s + j;
                 if (j >= in.ids().length) continue;
                 if (j < in.valid()) valid[r * s + j] = 1f;
-                if (id == tk.image() && media.vision() != null) {
+                // only the prompt's placeholders take the media; an answer token with a placeholder's id (a small
+                // model may say anything) is embedded as the token it is
+                boolean prompt = j < in.valid();
+                if (prompt && id == tk.image() && media.vision() != null) {
                     if (vi >= visionRows) throw new IllegalArgumentException("the batch has more <|IMAGE|> tokens than its images give (" + visionRows + ")");
                     src[r * s + j] = visionBase + vi++;
-                } else if (id == tk.audio() && media.audio() != null) {
-                    if (ai >= audioRows) throw new IllegalArgumentException("the batch has more <|AUDIO|> tokens than its clips give (" + audioRows + ")");
+                } else if (prompt && id == tk.audio() && media.audio() != null) {
+                    if (ai >= audioRows) throw new IllegalArgumentException("the batch has more <|AUDIO|> tokens than its clips give (" + audioRows + "): "
+                            + describeAudio(inputs, tk.audio()));
                     src[r * s + j] = audioBase + ai++;
                 }
             }
