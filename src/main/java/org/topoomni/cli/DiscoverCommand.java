@@ -18,7 +18,8 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "The topographic model: a train output (adaptors); its base backbone embeds the pool.")
     Path model;
-    @Option(names = "--pool", required = true, description = "The screening pool's stimulus set (or a library folder holding pool/).")
+    @Option(names = "--pool", required = true, description = "The pool: a generated screening pool (a library folder or its pool/ set), "
+            + "or your own folder of images, sounds, texts and videos; sounds and videos are cut into 2-s clips, each an item with its file and span.")
     Path pool;
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;

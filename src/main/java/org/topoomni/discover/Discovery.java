@@ -14,7 +14,8 @@ import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stats.IslandMoransI;
 import org.topoomni.stimuli.Manifest;
 import org.topoomni.stimuli.Stimulus;
-import org.topoomni.stimuli.StimulusSet;
+import org.topoomni.stimuli.StimulusFolder;
+import org.topoomni.stimuli.StimulusLoader;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -344,24 +345,36 @@ public final class Discovery {
         if (out == null) throw new IllegalArgumentException("output folder is missing (null)");
         PrintStream lg = log == null ? new PrintStream(OutputStream.nullOutputStream()) : log;
         long start = System.nanoTime();
-        StimulusSet set = loadPool(pool);
+        StimulusFolder set = loadPool(pool);
         Map<String, String> hidden = labels == null ? null : readLabels(labels);
-        List<StimulusSet.Item> items = set.items();
+        List<StimulusFolder.Item> items = set.items();
         s.sizesFor(items.size()); // bad sizes fail before the forward passes
         if (model.adaptors() == null) {
             lg.println("warning: " + model.name() + " has no cortical adaptors; its sheet is the backbone's own hidden states, "
                     + "the same network that embeds the pool");
         }
         long t0 = System.nanoTime();
-        List<Stimulus> stimuli = items.stream().map(StimulusSet.Item::load).toList();
+        // decoded when used (a lab's collection of films may not fit in memory at once): the forward
+        // passes decode a chunk at a time, the collages only the members they show
+        List<Stimulus> stimuli = new java.util.AbstractList<>() {
+            @Override
+            public Stimulus get(int i) {
+                return items.get(i).load();
+            }
+
+            @Override
+            public int size() {
+                return items.size();
+            }
+        };
         double load = since(t0);
         t0 = System.nanoTime();
         PoolEmbedder.Recorded rec = PoolEmbedder.record(manager, model, stimuli, s.batchSize(), lg);
-        double forward = since(t0);
+        double forward = since(t0) + load;
         lg.printf(Locale.ROOT, "recorded %d pool items on the %d x %d sheet and their base embeddings (%d dimensions) in %.1f s%n",
                 rec.sheet().stimuli(), rec.sheet().layout().rows(), rec.sheet().layout().cols(), rec.dim(), forward);
 
-        Analysis a = analyse(rec.sheet(), kinds(stimuli), rec.embeddings(), rec.dim(), hidden, s, lg);
+        Analysis a = analyse(rec.sheet(), kindsOf(items), rec.embeddings(), rec.dim(), hidden, s, lg);
         t0 = System.nanoTime();
         DiscoveryFiles.writeFolder(out, a, set, stimuli, hidden, s.seed(), lg);
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -370,8 +383,8 @@ public final class Discovery {
         timings.putAll(a.seconds());
         timings.put("write", since(t0));
         timings.put("total", since(start));
-        ScreeningSummary summary = summary(a, model.name(), set.dir().toString(), labels == null ? null : labels.toAbsolutePath().normalize().toString(),
-                stimuli, hidden, s, timings);
+        ScreeningSummary summary = summary(a, model.name(), set.path().toString(), labels == null ? null : labels.toAbsolutePath().normalize().toString(),
+                items, hidden, s, timings);
         summary.write(out.resolve(ScreeningSummary.FILE));
         return summary;
     }
@@ -381,22 +394,35 @@ public final class Discovery {
         return run(manager, model, pool, labels, out, s, System.out);
     }
 
-    /** The pool's stimulus set: {@code dir} itself, or {@code dir/pool} for a library folder. */
-    public static StimulusSet loadPool(Path dir) {
+    /**
+     * The pool: a generated screening pool (a stimulus set folder, or a library folder holding
+     * {@code pool/}), or a lab's own folder of images, sounds, texts and videos, whose sounds and
+     * videos are cut into 2-second clips (METHOD.md section 7; {@link StimulusLoader#screening()}),
+     * each clip an item with its source file and time span.
+     */
+    public static StimulusFolder loadPool(Path dir) {
         if (dir == null) throw new IllegalArgumentException("pool folder is missing (null)");
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException("pool folder not found: " + dir);
         Path d = dir;
         if (!Files.isRegularFile(d.resolve(Manifest.FILE_NAME)) && Files.isRegularFile(d.resolve("pool").resolve(Manifest.FILE_NAME))) {
             d = d.resolve("pool");
         }
-        StimulusSet set = StimulusSet.load(d);
-        if (set.items().isEmpty()) throw new IllegalArgumentException("the pool " + set.dir() + " has no items");
-        for (StimulusSet.Item it : set.items()) {
-            if (it.file("image") == null && it.file("audio") == null && it.file("text") == null) {
-                throw new IllegalArgumentException("pool item " + it.id() + " has no image, sound or text");
-            }
-        }
+        StimulusFolder set = Files.isRegularFile(d.resolve(Manifest.FILE_NAME)) ? StimulusFolder.open(d) : StimulusFolder.open(d, StimulusLoader.screening());
+        if (set.items().isEmpty()) throw new IllegalArgumentException("the pool " + set.path() + " has no items");
         return set;
+    }
+
+    /** Each item's kind (as {@link #kinds}), from what its files are, without decoding them. */
+    public static int[] kindsOf(List<StimulusFolder.Item> items) {
+        List<String> names = items.stream().map(it -> switch (it.kind()) {
+            case "image" -> "image";
+            case "audio" -> "sound";
+            case "text" -> "text";
+            case "video", "audiovisual" -> "none".equals(it.attributes().get("sound")) ? "image" : "image+sound";
+            default -> it.kind();
+        }).toList();
+        List<String> distinct = names.stream().distinct().sorted().toList();
+        return names.stream().mapToInt(distinct::indexOf).toArray();
     }
 
     /** Hidden labels (item id to category) from a pool's labels.json. */
@@ -424,11 +450,11 @@ public final class Discovery {
      * @param model      the model's name
      * @param pool       the pool's folder
      * @param labelsFile the hidden labels file (null: none)
-     * @param stimuli    the pool's items, in row order
+     * @param items      the pool's items, in row order
      * @param labels     the hidden labels (null: none)
      * @param timings    seconds per stage
      */
-    public static ScreeningSummary summary(Analysis a, String model, String pool, String labelsFile, List<Stimulus> stimuli, Map<String, String> labels,
+    public static ScreeningSummary summary(Analysis a, String model, String pool, String labelsFile, List<StimulusFolder.Item> items, Map<String, String> labels,
                                            Settings s, Map<String, Double> timings) {
         List<ScreeningSummary.Cluster> entries = new ArrayList<>();
         for (Found f : a.clusters()) entries.add(entry(f));
@@ -442,8 +468,9 @@ public final class Discovery {
                 "split a node in range when the better of its in-range children scores at least as high; "
                         + "too-small children never justify a split and are left out when their sibling does",
                 a.fwhm(), s.q(), s.permutations(), IslandMoransI.DEFAULT_MIN_SIZE, s.seed());
-        return new ScreeningSummary(FORMAT, model, pool, labelsFile, a.ids().size(), (int) stimuli.stream().filter(Stimulus::hasImage).count(),
-                (int) stimuli.stream().filter(Stimulus::hasAudio).count(),
+        return new ScreeningSummary(FORMAT, model, pool, labelsFile, a.ids().size(),
+                (int) items.stream().filter(it -> !it.kind().equals("audio") && !it.kind().equals("text")).count(),
+                (int) items.stream().filter(it -> it.kind().equals("audio") || (it.kind().equals("video") || it.kind().equals("audiovisual")) && !"none".equals(it.attributes().get("sound"))).count(),
                 "base backbone (no adaptors): mean over tokens of the last block's output of the item's encoder "
                         + "(vision for images, audio for sounds, language for texts), each block and the whole vector L2-normalised",
                 settings, a.clusters().size(), a.walk().unassigned(), entries, labels == null ? null : categories(a, labels), timings);

@@ -6,7 +6,7 @@ import org.topoomni.map.MapFiles;
 import org.topoomni.map.Npy;
 import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.stimuli.Stimulus;
-import org.topoomni.stimuli.StimulusSet;
+import org.topoomni.stimuli.StimulusFolder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,7 +43,7 @@ public final class DiscoveryFiles {
      * @param labels hidden labels (null: none); members.csv then has a label column
      * @param seed   seed of the collages' samples
      */
-    public static void writeFolder(Path out, Discovery.Analysis a, StimulusSet set, List<Stimulus> stimuli, Map<String, String> labels, long seed,
+    public static void writeFolder(Path out, Discovery.Analysis a, StimulusFolder set, List<Stimulus> stimuli, Map<String, String> labels, long seed,
                                    PrintStream log) throws IOException {
         Files.createDirectories(out);
         removeOldClusters(out);
@@ -88,17 +88,24 @@ public final class DiscoveryFiles {
         }
     }
 
-    static void writeMembers(Path file, Discovery.Found f, StimulusSet set, List<String> ids, Map<String, String> labels) throws IOException {
-        StringBuilder sb = new StringBuilder(labels == null ? "order,row,id,file\n" : "order,row,id,file,label\n");
-        Map<String, StimulusSet.Item> byId = new LinkedHashMap<>();
-        for (StimulusSet.Item it : set.items()) byId.put(it.id(), it);
+    /** The members: their order, row, id and file; for a clip of a longer file, its span (start_s, end_s); with labels, each one's label. */
+    static void writeMembers(Path file, Discovery.Found f, StimulusFolder set, List<String> ids, Map<String, String> labels) throws IOException {
+        boolean spans = set.items().stream().anyMatch(it -> it.span() != null);
+        StringBuilder sb = new StringBuilder("order,row,id,file" + (spans ? ",start_s,end_s" : "") + (labels == null ? "\n" : ",label\n"));
+        Map<String, StimulusFolder.Item> byId = new LinkedHashMap<>();
+        for (StimulusFolder.Item it : set.items()) byId.put(it.id(), it);
+        Path root = set.path().toAbsolutePath().normalize();
         int k = 0;
         for (int m : f.cluster().members()) {
             String id = ids.get(m);
-            StimulusSet.Item it = byId.get(id);
-            Path p = it == null ? null : it.file("image") != null ? it.file("image") : it.file("audio") != null ? it.file("audio") : it.file("text");
+            StimulusFolder.Item it = byId.get(id);
+            Path p = it == null || it.file() == null ? null : it.file().toAbsolutePath().normalize();
             sb.append(k++).append(',').append(m).append(',').append(Csv.quote(id)).append(',')
-                    .append(p == null ? "" : Csv.quote(set.dir().relativize(p).toString()));
+                    .append(p == null ? "" : Csv.quote((p.startsWith(root) ? root.relativize(p) : p).toString()));
+            if (spans) {
+                sb.append(',').append(it == null || it.span() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", it.span().start()))
+                        .append(',').append(it == null || it.span() == null ? "" : String.format(java.util.Locale.ROOT, "%.3f", it.span().end()));
+            }
             if (labels != null) sb.append(',').append(Csv.quote(labels.getOrDefault(id, Discovery.UNLABELLED)));
             sb.append('\n');
         }
