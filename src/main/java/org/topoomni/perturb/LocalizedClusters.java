@@ -143,12 +143,13 @@ public final class LocalizedClusters {
         return out;
     }
 
-    /** The cluster of a category: even-run t map, region, odd-run deltas. */
+    /**
+     * The cluster of a category: the contrast named after it (whose ON stimuli are the category's
+     * own, e.g. faces, or its parts, e.g. fLoc's adult + child), its even-run t map, region and
+     * odd-run deltas.
+     */
     public Cluster cluster(String category) {
         Contrast c = contrast(category);
-        if (!c.on().contains(category)) {
-            throw new IllegalArgumentException("contrast '" + category + "' of " + dir + " does not have '" + category + "' as an ON category (ON: " + c.on() + ")");
-        }
         double[] t = SelectivityAnalysis.run(raw, c, settings, ResponseProfiles.EVEN).t();
         int[] on = raw.rowsOf(c.on(), ResponseProfiles.ODD), off = raw.rowsOf(c.off(), ResponseProfiles.ODD);
         if (on.length == 0 || off.length == 0) {

@@ -8,7 +8,7 @@ import org.topoomni.registry.Models;
 import org.topoomni.results.PerturbationSummary;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.stimuli.Progress;
-import org.topoomni.stimuli.StimulusSet;
+import org.topoomni.stimuli.StimulusFolder;
 import org.topoomni.task.Answers;
 import org.topoomni.task.HeldOut;
 
@@ -144,9 +144,14 @@ public final class Perturbation {
         Map<String, LocalizedClusters.Cluster> clusters = new LinkedHashMap<>();
         for (String c : settings.categories()) clusters.put(c, loc.cluster(c));
         timings.put("localizer_s", seconds(t0));
-        StimulusSet visual = PerceptionProbe.visualSet(library);
-        List<StimulusSet> sets = new java.util.ArrayList<>(List.of(visual));
-        for (Path p : moreImages == null ? List.<Path>of() : moreImages) sets.add(PerceptionProbe.visualSet(p));
+        StimulusFolder visual = PerceptionProbe.images(library);
+        List<StimulusFolder> sets = new java.util.ArrayList<>(List.of(visual));
+        for (Path p : moreImages == null ? List.<Path>of() : moreImages) sets.add(PerceptionProbe.images(p));
+        // a category's pictures: its own, or the ON categories of its contrast (fLoc's adult + child for faces)
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        for (String c : settings.categories()) sources.put(c, visual.items(c).isEmpty() ? clusters.get(c).contrast().on() : List.of(c));
+        List<String> judge = new java.util.ArrayList<>(visual.categories());
+        for (String c : settings.categories()) if (!judge.contains(c)) judge.add(c); // the model is asked to name the contrasts' categories
         java.util.OptionalLong pretrainSeed = PerceptionProbe.pretrainSeed(modelDir);
         JsonNode meta = CorticalModel.isAdaptorRun(modelDir) ? Json.read(modelDir.resolve(CorticalModel.META)) : null;
 
@@ -160,10 +165,10 @@ public final class Perturbation {
                 log.printf(Locale.ROOT, "note: the localizer run was made on model '%s', this model is '%s'%n", loc.modelName(), model.name());
             }
             long tImages = System.nanoTime();
-            List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), sets, settings.categories(),
+            List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), sets, settings.categories(), sources,
                     settings.perCategory(), pretrainSeed, settings.seed());
             timings.put("images_s", seconds(tImages));
-            PerceptionProbe probe = new PerceptionProbe(model, images, visual.categories(), settings.maxTokens(), settings.batchSize());
+            PerceptionProbe probe = new PerceptionProbe(model, images, judge, settings.maxTokens(), settings.batchSize());
 
             Plan plan = Plan.of(images, clusters, settings);
             log.printf(Locale.ROOT, "perturbation: %d held-out images (%s), %d categories x %d coverages x (cluster + %d random) x drive/suppress = %d answers%n",
@@ -181,8 +186,8 @@ public final class Perturbation {
 
             Map<String, PerturbationSummary.Curves> curves = plan.curves(probe, answers);
             timings.put("total_s", seconds(t0));
-            List<String> more = sets.subList(1, sets.size()).stream().map(v -> v.dir().getParent().toAbsolutePath().normalize().toString()).toList();
-            PerturbationSummary.Settings s = settings(settings, loc, clusters, localizerDir, library, pretrainSeed, visual.categories(), more);
+            List<String> more = sets.subList(1, sets.size()).stream().map(v -> v.path().getParent().toAbsolutePath().normalize().toString()).toList();
+            PerturbationSummary.Settings s = settings(settings, loc, clusters, localizerDir, library, pretrainSeed, judge, more);
             String kind = meta == null ? "backbone" : meta.path("control").asBoolean(false) ? "control" : "topographic";
             Boolean control = meta == null ? null : meta.path("control").asBoolean(false);
             double alpha = meta != null && meta.has("alpha") ? meta.get("alpha").asDouble() : Double.NaN;
