@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -22,6 +23,9 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--stimuli", description = "Stimulus library with audiovisual items (default: the library of seed 0 under .cache/stimuli).")
     Path stimuli;
+    @Option(names = "--more-stimuli", split = ",", description = "Further training items: libraries or your own folders of images, sounds and "
+            + "videos (long ones cut into 2-s clips, as the paper's training clips); each is asked the localizers' question and learns the base model's own answer.")
+    List<Path> moreStimuli;
     @Option(names = "--alpha", defaultValue = "" + TopoTrainer.DEFAULT_ALPHA, description = "Weight of the spatial loss (default: ${DEFAULT-VALUE}, the paper's).")
     double alpha;
     @Option(names = "--control", description = "The non-topographic control: the same training with alpha = 0.")
@@ -68,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
                 .withBatch(batch).withLearningRate(lr).withConditioning(conditioning).withSeed(seed).withTextWeight(textWeight);
         if (steps != null) s = s.withSteps(steps);
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
-        TopoRun.Metrics x = TopoRun.run(baseModel, lib, out, s, resume, System.err, device.device());
+        TopoRun.Metrics x = TopoRun.run(baseModel, lib, moreStimuli == null ? List.of() : moreStimuli, out, s, resume, System.err, device.device());
         if (!Double.isNaN(x.heldOutTextSpatialLoss())) {
             System.out.printf(Locale.ROOT, "held-out texts' spatial loss in the language stack: %.4f%n", x.heldOutTextSpatialLoss());
         }

@@ -1,5 +1,11 @@
 package org.topoomni.train;
 
+import org.topoomni.task.HeldOut;
+import org.topoomni.task.Prompts;
+import org.topoomni.stimuli.Stimulus;
+import org.topoomni.stimuli.StimulusFolder;
+import org.topoomni.stimuli.StimulusLoader;
+
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.io.Folders;
 import org.topoomni.io.LayoutJson;
@@ -68,12 +74,25 @@ public final class TopoRun {
     /** As {@link #run(Path, Path, Path, TopoTrainer.Settings, boolean, PrintStream)}, with the model on {@code device}. */
     public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log,
                               ai.djl.Device device) throws IOException {
+        return run(base, library, List.of(), out, settings, resume, log, device);
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path, TopoTrainer.Settings, boolean, PrintStream, ai.djl.Device)},
+     * with further training items from {@code extra}: libraries or a lab's own folders (videos and
+     * long sounds cut into 2-s clips, as the paper's training clips), each item asked the
+     * localizers' question about it and trained on the base model's own answer (self-distillation
+     * needs no labels); the held-out split takes a fifth of them by the same rule.
+     */
+    public static Metrics run(Path base, Path library, List<Path> extra, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log,
+                              ai.djl.Device device) throws IOException {
         Path state = out.resolve(Steps.STATE_DIR);
         if (!resume && Files.exists(state)) {
             throw new IllegalArgumentException(out + " holds an unfinished training run; add --resume to continue it, or choose another --out");
         }
         List<TaskItems.Item> corpus = TaskItems.read(List.of(library), 0.2, 0);
-        List<TaskItems.Item> av = corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList();
+        List<TaskItems.Item> av = new ArrayList<>(corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList());
+        av.addAll(extraItems(extra));
         if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
         Files.createDirectories(out);
         try (NDManager manager = NDManager.newBaseManager(device); Backbone model = Backbones.load(manager, base)) {
@@ -147,6 +166,22 @@ public final class TopoRun {
                 return m;
             }
         }
+    }
+
+    /** The items of further folders (ids {@code extra<k>:<id>}), for self-distillation: no reference answer, the localizers' question. */
+    static List<TaskItems.Item> extraItems(List<Path> extra) {
+        List<TaskItems.Item> out = new ArrayList<>();
+        for (int k = 0; k < (extra == null ? 0 : extra.size()); k++) {
+            StimulusFolder f = StimulusFolder.open(extra.get(k), StimulusLoader.screening());
+            for (StimulusFolder.Item it : f.items()) {
+                if (it.kind().equals("text")) continue; // texts train the language stack through the library's corpus
+                Stimulus st = it.load();
+                String prompt = Prompts.forStimulus(st);
+                boolean held = HeldOut.isHeldOut("extra", it.category(), it.id(), it.attributes(), HeldOut.FRACTION, 0);
+                out.add(new TaskItems.Item("extra" + (k + 1) + ":" + it.id(), "audiovisual", it.category(), st, prompt == null ? Prompts.DESCRIBE : prompt, "", held));
+            }
+        }
+        return out;
     }
 
     /** The library's plain texts of {@link #TEXT_CATEGORY}, training or held-out split, read by the backbone as plain language. */

@@ -56,6 +56,21 @@ class PipelineCliTest {
             }
             RoundTrip.check(out.resolve(TrainingMetrics.FILE), TrainingMetrics::read);
         }
+        // a lab's own clips join the training items: a 5-s film with sound gives 2 clips, each trained on the base model's own answer
+        Path films = Files.createDirectories(tmp.resolve("films"));
+        DiscoverCliTest.run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440",
+                "-t", "5", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-c:a", "aac", "-shortest", films.resolve("film.mp4").toString());
+        Path withFilms = tmp.resolve("topo-films");
+        CliTest.Run tf = CliTest.run("train", "--model", model.toString(), "--out", withFilms.toString(), "--stimuli", lib.toString(),
+                "--more-stimuli", films.toString(), "--steps", "3", "--batch", "4");
+        assertEquals(0, tf.code(), tf.err());
+        JsonNode targets = new ObjectMapper().readTree(withFilms.resolve("targets.json").toFile()).path("targets");
+        long clips = 0;
+        for (var it = targets.fieldNames(); it.hasNext(); ) { String id = it.next(); if (id.startsWith("extra1:") && id.contains("film_c")) clips++; }
+        JsonNode plainTargets = new ObjectMapper().readTree(topo.resolve("targets.json").toFile()).path("targets");
+        assertEquals(plainTargets.size() + clips, targets.size(), "the film's training clips are distilled beside the library's items");
+        assertTrue(clips >= 1 && clips <= 2, "of the film's 2 clips the training keeps those the held-out split leaves: " + clips);
+
         CliTest.Run again = CliTest.run("train", "--base", model.toString(), "--out", topo.resolve("x").toString(),
                 "--stimuli", lib.toString(), "--mode", "sideways");
         assertEquals(2, again.code());
