@@ -1,5 +1,11 @@
 package org.topoomni.cli;
 
+import org.topoomni.model.CorticalModel;
+import org.topoomni.discover.Discovery;
+import org.topoomni.perturb.Perturbation;
+import org.topoomni.stimuli.Progress;
+import org.topoomni.map.SelectivityAnalysis;
+
 import org.topoomni.io.Json;
 import org.topoomni.model.BasePretraining;
 import org.topoomni.registry.Backbones;
@@ -23,6 +29,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import ai.djl.ndarray.NDManager;
+import org.topoomni.model.CorticalModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -48,6 +56,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean quick;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     static final String TIMINGS = "timings.json";
     private final Map<String, Double> timings = new LinkedHashMap<>();
@@ -90,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
                     TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(topoSteps).withSeed(seed);
-                    TopoRun.run(model, lib, dir, control ? settings.control() : settings, Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err);
+                    TopoRun.run(model, lib, dir, control ? settings.control() : settings, Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err,
+                            device.device());
                 }
                 return dir;
             });
@@ -102,10 +113,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (!done) {
                     // the auditory and text localizers get a second seed's stimuli too (128 per condition)
                     Path more = Defaults.localizerExtras(seed, perCategory);
-                    int code = new CommandLine(new LocalizeCommand()).setExecutionExceptionHandler(Errors::handle)
-                            .execute("--model", out.resolve(name).toString(), "--stimuli", lib.toString(), "--more-stimuli", more.toString(),
-                                    "--out", dir.toString());
-                    if (code != 0) throw new IllegalStateException("localize " + name + " failed (exit " + code + ")");
+                    LocalizeCommand.localize(out.resolve(name), List.of(lib, more), null, null, SelectivityAnalysis.Settings.defaults(), dir, device);
                 }
                 return dir;
             });
@@ -119,11 +127,13 @@ final class DemoCommand implements Callable<Integer> {
                 if (!done) {
                     // probe images: the held-out images of the localizer's library and of the pretraining extras
                     Path extras = Defaults.pretrainingExtras(seed, extra);
-                    int code = new CommandLine(new PerturbCommand()).setExecutionExceptionHandler(Errors::handle).execute(
-                            "--model", out.resolve(name).toString(), "--localizer", out.resolve("localize").resolve(name).toString(),
-                            "--stimuli", lib.toString(), "--more-images", extras.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
-                            "--coverage", quick ? "0,10,20" : "0,2.5,5,10,15,20,30", "--per-category", quick ? "8" : "40");
-                    if (code != 0) throw new IllegalStateException("perturb " + name + " failed (exit " + code + ")");
+                    Perturbation.Settings ps = Perturbation.Settings.defaults().withSeed(seed)
+                            .withCoverages(quick ? new double[] {0, 10, 20} : Perturbation.DEFAULT_COVERAGES).withPerCategory(quick ? 8 : 40);
+                    try (NDManager manager = device.manager()) {
+                        PerturbationSummary r = Perturbation.run(manager, out.resolve(name), out.resolve("localize").resolve(name), lib, List.of(extras), dir, ps,
+                                System.err, Progress.console(System.err));
+                        System.out.printf(Locale.ROOT, "perturbation of %s: %d answers in %.1f s%n", r.model(), r.timings().get("answers").intValue(), r.timings().get("probe_s"));
+                    }
                 }
                 return dir;
             });
@@ -132,12 +142,12 @@ final class DemoCommand implements Callable<Integer> {
         boolean discovered = Files.isRegularFile(discover.resolve("summary.json"));
         stage("7/8 screen the pool for new clusters", discovered, () -> {
             if (!discovered) {
-                Path pool = lib.resolve("pool");
-                List<String> args = new java.util.ArrayList<>(List.of("--model", out.resolve("topo").toString(), "--pool", pool.toString(),
-                        "--out", discover.toString(), "--seed", Long.toString(seed)));
-                if (Files.isRegularFile(pool.resolve("labels.json"))) args.addAll(List.of("--labels", pool.resolve("labels.json").toString()));
-                int code = new CommandLine(new DiscoverCommand()).setExecutionExceptionHandler(Errors::handle).execute(args.toArray(String[]::new));
-                if (code != 0) throw new IllegalStateException("discover failed (exit " + code + ")");
+                Path pool = lib.resolve("pool"), labels = pool.resolve("labels.json");
+                try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, out.resolve("topo"))) {
+                    ScreeningSummary r = Discovery.run(manager, m, pool, Files.isRegularFile(labels) ? labels : null, discover,
+                            Discovery.Settings.defaults().withSeed(seed), System.out);
+                    System.out.printf(Locale.ROOT, "%d clusters in %.1f s%n", r.nClusters(), r.timings().get("total"));
+                }
             }
             return discover;
         });

@@ -48,9 +48,10 @@ final class PerturbCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Perturbation.Settings d = Perturbation.Settings.defaults();
-        Perturbation.Settings s = new Perturbation.Settings(categories != null ? categories.stream().map(String::trim).toList() : d.categories(),
-                coverage != null ? coverage : d.coverages(), randomMasks, perCategory, seed, maxTokens, batch);
+        Perturbation.Settings s = Perturbation.Settings.defaults().withRandomMasks(randomMasks).withPerCategory(perCategory).withSeed(seed)
+                .withMaxTokens(maxTokens).withBatchSize(batch);
+        if (categories != null) s = s.withCategories(categories.stream().map(String::trim).toList());
+        if (coverage != null) s = s.withCoverages(coverage);
         try (NDManager manager = device.manager()) {
             PerturbationSummary r = Perturbation.run(manager, model, localizer, stimuli, moreImages == null ? List.of() : moreImages, out, s,
                     System.err, Progress.console(System.err));

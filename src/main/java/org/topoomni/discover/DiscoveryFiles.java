@@ -1,9 +1,9 @@
 package org.topoomni.discover;
 
 import org.topoomni.io.AtomicFiles;
-import org.topoomni.map.Csv;
+import org.topoomni.io.Csv;
 import org.topoomni.map.MapFiles;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
 import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.stimuli.Stimulus;
 import org.topoomni.stimuli.StimulusFolder;

@@ -38,16 +38,33 @@ public final class Json {
             .registerModule(nanAsNull())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** Two-space indentation with "\n" line ends on every platform, so a file is byte-identical wherever it is written. */
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = MAPPER.writer(
+            new com.fasterxml.jackson.core.util.DefaultPrettyPrinter().withObjectIndenter(new com.fasterxml.jackson.core.util.DefaultIndenter("  ", "\n")));
 
     private Json() {
     }
 
+    /**
+     * The project's one ObjectMapper, with this policy (every JSON file of the program, results,
+     * manifests, configs and checkpoints, is read and written through it). A reader that must be
+     * stricter (a config that refuses unknown keys) takes a {@code copy()} and changes only that.
+     */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
     public static String toString(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return WRITER.writeValueAsString(value);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value as UTF-8 JSON with a final line end. */
+    public static byte[] bytes(Object value) {
+        return (toString(value) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public static void write(Path file, Object value) throws IOException {

@@ -72,7 +72,7 @@ public final class CheckpointReader {
     private static CheckpointReader sharded(Path index) throws IOException {
         JsonNode json;
         try {
-            json = new ObjectMapper().readTree(index.toFile());
+            json = org.topoomni.io.Json.mapper().readTree(index.toFile());
         } catch (IOException e) {
             throw new IOException(index + " is not valid JSON: " + e.getMessage());
         }

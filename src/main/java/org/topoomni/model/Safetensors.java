@@ -113,7 +113,7 @@ public final class Safetensors {
             readFully(ch, hb, 8);
             JsonNode json;
             try {
-                json = new ObjectMapper().readTree(new String(hb.array(), StandardCharsets.UTF_8));
+                json = org.topoomni.io.Json.mapper().readTree(new String(hb.array(), StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new IOException(file + " has a corrupt safetensors header: " + e.getMessage());
             }
@@ -161,7 +161,7 @@ public final class Safetensors {
 
     /** Writes tensors of any dtype, given as their little-endian bytes. */
     public static void writeRaw(Path file, Map<String, RawTensor> tensors, Map<String, String> metadata) throws IOException {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode header = om.createObjectNode();
         if (metadata != null && !metadata.isEmpty()) {
             ObjectNode meta = header.putObject("__metadata__");
@@ -177,7 +177,7 @@ public final class Safetensors {
             t.putArray("data_offsets").add(offset).add(offset + bytes);
             offset += bytes;
         }
-        byte[] json = om.writeValueAsBytes(header);
+        byte[] json = om.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(header); // compact, as safetensors writers do
         int pad = (8 - json.length % 8) % 8;
         byte[] padded = new byte[json.length + pad];
         System.arraycopy(json, 0, padded, 0, json.length);

@@ -89,6 +89,20 @@ public final class Perturbation {
         public static Settings defaults() {
             return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 40, 0, 8, 512);
         }
+
+        public Settings withCategories(List<String> c) { return new Settings(c, coverages, randomMasks, perCategory, seed, maxTokens, batchSize); }
+
+        public Settings withCoverages(double[] c) { return new Settings(categories, c, randomMasks, perCategory, seed, maxTokens, batchSize); }
+
+        public Settings withRandomMasks(int n) { return new Settings(categories, coverages, n, perCategory, seed, maxTokens, batchSize); }
+
+        public Settings withPerCategory(int n) { return new Settings(categories, coverages, randomMasks, n, seed, maxTokens, batchSize); }
+
+        public Settings withSeed(long s) { return new Settings(categories, coverages, randomMasks, perCategory, s, maxTokens, batchSize); }
+
+        public Settings withMaxTokens(int n) { return new Settings(categories, coverages, randomMasks, perCategory, seed, n, batchSize); }
+
+        public Settings withBatchSize(int n) { return new Settings(categories, coverages, randomMasks, perCategory, seed, maxTokens, n); }
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.topoomni.perturb;
 
 import org.topoomni.io.AtomicFiles;
-import org.topoomni.map.Csv;
+import org.topoomni.io.Csv;
 import org.topoomni.plot.LinePlot;
 import org.topoomni.results.PerturbationSummary;
 import org.topoomni.task.Answers;

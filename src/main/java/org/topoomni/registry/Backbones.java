@@ -94,7 +94,7 @@ public final class Backbones {
                     + "a topographic model is a train output with adaptors.safetensors and cortical.json)");
         }
         try {
-            return new ObjectMapper().readTree(f.toFile());
+            return org.topoomni.io.Json.mapper().readTree(f.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(f + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -183,7 +183,7 @@ public final class LocalizerReport {
         try (InputStream in = LocalizerReport.class.getResourceAsStream("/reference/island_morans_i_human_voice.json")) {
             ObjectNode n = JsonNodeFactory.instance.objectNode();
             if (in == null) return n;
-            n.set("voice_island_morans_i", new ObjectMapper().readTree(in));
+            n.set("voice_island_morans_i", org.topoomni.io.Json.mapper().readTree(in));
             return n;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the shipped voice island reference: " + e.getMessage(), e);

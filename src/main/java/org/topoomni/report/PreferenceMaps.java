@@ -2,7 +2,7 @@ package org.topoomni.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.io.Json;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
 import org.topoomni.map.PreferenceAnalysis;
 import org.topoomni.map.PreferenceMap;
 import org.topoomni.map.Region;

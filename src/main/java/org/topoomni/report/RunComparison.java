@@ -4,7 +4,7 @@ import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.topoomni.map.Csv;
+import org.topoomni.io.Csv;
 import org.topoomni.io.Json;
 import org.topoomni.io.LayoutJson;
 import org.topoomni.map.MapFiles;

@@ -209,7 +209,7 @@ public final class TopoRun {
      * answers with nothing learns its reference answer instead.
      */
     static Map<String, Answer> distillationTargets(NDManager manager, Backbone model, List<TaskItems.Item> items, Path file, PrintStream log) throws IOException {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         Map<String, Answer> out = new LinkedHashMap<>();
         if (Files.isRegularFile(file)) {
             JsonNode root = om.readTree(file.toFile());
@@ -245,7 +245,7 @@ public final class TopoRun {
     }
 
     static void writeMeta(Path out, Path base, TopoTrainer.Settings s, Backbone model) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("base", base.toAbsolutePath().normalize().toString());
         n.put("architecture", model.architecture());

@@ -9,7 +9,7 @@ import org.topoomni.results.RoundTrip;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.discover.GroupVsRest;
 import org.topoomni.discover.TinyModels;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
 import org.topoomni.stimuli.Families;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.ScreeningPool;

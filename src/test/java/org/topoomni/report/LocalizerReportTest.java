@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.MapFixtures;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
 import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.plot.SheetPanel;
 import org.topoomni.sheet.SheetLayout;

@@ -184,7 +184,7 @@ public final class TfjsGraphModel {
         if (!Files.isRegularFile(modelJson)) throw new IOException("model file not found: " + modelJson);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(modelJson.toFile());
+            root = org.topoomni.io.Json.mapper().readTree(modelJson.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(modelJson + " is not valid JSON (" + e.getOriginalMessage() + ")");
         }

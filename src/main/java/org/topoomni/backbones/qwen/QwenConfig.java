@@ -63,7 +63,7 @@ public record QwenConfig(Vision vision, Audio audio, Text text, Tokens tokens,
         if (!Files.isRegularFile(configJson)) throw new IOException("model config not found: " + configJson);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(configJson.toFile());
+            root = org.topoomni.io.Json.mapper().readTree(configJson.toFile());
         } catch (IOException e) {
             throw new IOException(configJson + " is not valid JSON: " + e.getMessage());
         }

@@ -43,7 +43,7 @@ final class QwenProcessor implements AutoCloseable {
         Path p = folder.resolve("preprocessor_config.json");
         if (Files.isRegularFile(p)) {
             try {
-                pre = new ObjectMapper().readTree(p.toFile());
+                pre = org.topoomni.io.Json.mapper().readTree(p.toFile());
             } catch (IOException e) {
                 throw new IOException(p + " is not valid JSON: " + e.getMessage());
             }

@@ -245,7 +245,7 @@ public final class EncoderPretrainer {
     }
 
     private static void writeResult(Path file, Result r) throws IOException {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("seconds", r.seconds());
         ObjectNode acc = n.putObject("head_accuracy");
@@ -254,7 +254,7 @@ public final class EncoderPretrainer {
     }
 
     private static Result readResult(Path file, List<Pretrainer.Point> curve) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(file.toFile());
+        JsonNode n = org.topoomni.io.Json.mapper().readTree(file.toFile());
         Map<String, Double> acc = new TreeMap<>();
         n.path("head_accuracy").fields().forEachRemaining(e -> acc.put(e.getKey(), e.getValue().asDouble()));
         return new Result(acc, curve, n.path("seconds").asDouble());

@@ -95,7 +95,7 @@ public final class PretrainRun {
                              EncoderPretrainer.Result enc, double trainSeconds, double evalSeconds, double wallSeconds, int nTrain, int nHeld,
                              long params)
             throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("visual_accuracy", r.visualAccuracy());
         n.put("visual_items", r.visualItems());
