@@ -47,8 +47,8 @@ class PipelineCliTest {
 
         for (Path out : new Path[] {topo, ctrl}) {
             String[] args = out == ctrl
-                    ? new String[] {"train", "--base", model.toString(), "--out", out.toString(), "--stimuli", lib.toString(), "--steps", "3", "--batch", "4", "--control"}
-                    : new String[] {"train", "--base", model.toString(), "--out", out.toString(), "--stimuli", lib.toString(), "--steps", "3", "--batch", "4"};
+                    ? new String[] {"train", "--base", model.toString(), "--out", out.toString(), "--stimuli", lib.toString(), "--steps", "20", "--batch", "4", "--lr", "0.01", "--text-weight", "0", "--control"}
+                    : new String[] {"train", "--base", model.toString(), "--out", out.toString(), "--stimuli", lib.toString(), "--steps", "20", "--batch", "4", "--lr", "0.01", "--text-weight", "0"};
             CliTest.Run t = CliTest.run(args);
             assertEquals(0, t.code(), t.err());
             for (String f : new String[] {"adaptors.safetensors", "cortical.json", "curve.csv", "curve.png", "metrics.json"}) {
@@ -56,6 +56,10 @@ class PipelineCliTest {
             }
             RoundTrip.check(out.resolve(TrainingMetrics.FILE), TrainingMetrics::read);
         }
+        // the science: the spatial loss organises the sheet for held-out items, and the control (alpha = 0) does not
+        TrainingMetrics mt = TrainingMetrics.read(topo.resolve(TrainingMetrics.FILE)), mc = TrainingMetrics.read(ctrl.resolve(TrainingMetrics.FILE));
+        assertTrue(mt.heldOutSpatialLoss() < mc.heldOutSpatialLoss() - 0.02,
+                "topographic training lowers the held-out spatial loss below the control's: " + mt.heldOutSpatialLoss() + " vs " + mc.heldOutSpatialLoss());
         // a lab's own clips join the training items: a 5-s film with sound gives 2 clips, each trained on the base model's own answer
         Path films = Files.createDirectories(tmp.resolve("films"));
         DiscoverCliTest.run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440",
