@@ -34,9 +34,9 @@ public final class ModelBenchmark {
 
     private ModelBenchmark() {}
 
-    public static Result run(Path modelDir, int batch, int warmup, int repetitions, int maxTokens, PrintStream out) throws IOException {
+    public static Result run(Path modelDir, int batch, int warmup, int repetitions, int maxTokens, PrintStream out, ai.djl.Device device) throws IOException {
         if (batch < 1 || repetitions < 1 || warmup < 0 || maxTokens < 1) throw new IllegalArgumentException("need batch >= 1, repetitions >= 1, warmup >= 0, tokens >= 1");
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel model = Models.open(manager, modelDir)) {
+        try (NDManager manager = NDManager.newBaseManager(device); CorticalModel model = Models.open(manager, modelDir)) {
             List<ModelInput> inputs = new ArrayList<>();
             SplittableRandom r = new SplittableRandom(0);
             for (int i = 0; i < batch; i++) {

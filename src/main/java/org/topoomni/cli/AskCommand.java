@@ -46,6 +46,9 @@ final class AskCommand implements Callable<Integer> {
     @Option(names = "--max-tokens", defaultValue = "32", description = "Longest answer in tokens (default: ${DEFAULT-VALUE}).")
     int maxTokens;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         if (maxTokens < 1) throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
@@ -58,7 +61,7 @@ final class AskCommand implements Callable<Integer> {
         if (inputs.text != null && (img != null || snd != null)) q = prompt == null ? inputs.text : inputs.text + " " + prompt;
         else if (inputs.text != null && prompt != null) q = inputs.text + " " + prompt;
         if (q == null) q = Prompts.forStimulus(s);
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
+        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
             ModelInput in = m.backbone().processor().chat(s, q);
             Answer answer = m.backbone().generate(manager, List.of(in), maxTokens, m.hook(CorticalTap.NONE)).get(0);
             System.out.println(answer.text());

@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print numbers (speed and memory of the hot paths).",
-        subcommands = {BenchCommand.Loss.class, BenchCommand.Analysis.class, BenchCommand.Model.class, BenchCommand.Discover.class})
+        subcommands = {BenchCommand.Loss.class, BenchCommand.Analysis.class, BenchCommand.Model.class, BenchCommand.Discover.class, BenchCommand.Qwen.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -74,10 +74,12 @@ final class BenchCommand implements Runnable {
         int repetitions;
         @Option(names = "--max-tokens", defaultValue = "8", description = "Tokens per answer (default: ${DEFAULT-VALUE}).")
         int maxTokens;
+        @picocli.CommandLine.Mixin
+        DeviceOption device = new DeviceOption();
 
         @Override
         public Integer call() throws Exception {
-            var r = org.topoomni.bench.ModelBenchmark.run(model, batch, 1, repetitions, maxTokens, System.out);
+            var r = org.topoomni.bench.ModelBenchmark.run(model, batch, 1, repetitions, maxTokens, System.out, device.device());
             System.out.printf(Locale.ROOT, "median per batch of %d: forward with the sheet recorded %.0f ms, greedy answers of %d tokens %.0f ms%n",
                     r.batch(), r.forwardMs(), maxTokens, r.generateMs());
             System.out.printf(Locale.ROOT, "model_generate_ms=%.0f%n", r.generateMs());
@@ -137,6 +139,17 @@ final class BenchCommand implements Runnable {
                     SheetPresets.get(preset), items, pairs, dim, permutations, repetitions, seed), System.out);
             System.out.printf(Locale.ROOT, "median %.0f ms per screening (min %.0f) over %d repetitions%n", r.medianMs(), r.minMs(), repetitions);
             System.out.printf(Locale.ROOT, "discover_ms=%.1f%n", r.medianMs());
+            return 0;
+        }
+    }
+
+    @Command(name = "qwen", mixinStandardHelpOptions = true,
+            description = "Time one full-size layer of each stack of Qwen2.5-Omni-3B's Thinker (vision 1280 / 16 heads, audio 1280 / 20 heads, "
+                    + "text 2048 / 16 + 2 heads) on 256 tokens, random weights, float32; ends with qwen_layer_ms=<stack>:<median> lines.")
+    static final class Qwen implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            org.topoomni.bench.QwenBenchmark.run(System.out);
             return 0;
         }
     }

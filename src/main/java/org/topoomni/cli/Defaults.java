@@ -61,7 +61,7 @@ final class Defaults {
      * A second set of auditory and text localizer stimuli (another seed, never used in
      * pretraining), pooled with the library's by {@code localize --more-stimuli}: with 64 clips per
      * condition no unit passes q &lt; 0.001 for speech vs quilted speech on the 48 x 64 sheet of the tinyomni baseline; with
-     * 128 a speech region appears (docs/MODEL.md).
+     * 128 a speech region appears (docs/TINYOMNI.md).
      */
     static Path localizerExtras(long seed, int perCategory) {
         return extras("localizer", seed, 2_000_003L, perCategory, "auditory", "text");

@@ -1,24 +1,36 @@
 package org.topoomni.cli;
 
-import org.topoomni.io.AtomicFiles;
+import org.topoomni.model.CorticalModel;
+import org.topoomni.discover.Discovery;
+import org.topoomni.perturb.Perturbation;
+import org.topoomni.stimuli.Progress;
+import org.topoomni.map.SelectivityAnalysis;
+
+import org.topoomni.io.Json;
 import org.topoomni.model.BasePretraining;
 import org.topoomni.registry.Backbones;
 import org.topoomni.registry.Models;
 import org.topoomni.report.HtmlReport;
 import org.topoomni.report.RunComparison;
+import org.topoomni.report.ScreeningVerdict;
 import org.topoomni.report.Targets;
+import org.topoomni.results.ByModel;
+import org.topoomni.results.DemoResults;
+import org.topoomni.results.LocalizerSummary;
+import org.topoomni.results.PerturbationSummary;
+import org.topoomni.results.PretrainMetrics;
+import org.topoomni.results.ScreeningSummary;
+import org.topoomni.results.TrainingMetrics;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.train.TopoRun;
 import org.topoomni.train.TopoTrainer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import ai.djl.ndarray.NDManager;
+import org.topoomni.model.CorticalModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,6 +56,8 @@ final class DemoCommand implements Callable<Integer> {
     boolean quick;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     static final String TIMINGS = "timings.json";
     private final Map<String, Double> timings = new LinkedHashMap<>();
@@ -79,15 +93,15 @@ final class DemoCommand implements Callable<Integer> {
         });
         SheetLayout sheet = Models.sheet(model);
         System.out.print(sheet.describe());
-        double radius = TopoTrainer.defaultRadius(sheet);
         for (boolean control : new boolean[] {false, true}) {
             String name = control ? "control" : "topo";
             Path dir = out.resolve(name);
             boolean done = Files.isRegularFile(dir.resolve(TopoRun.METRICS));
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
-                    TopoRun.run(model, lib, dir, new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, control ? 0 : 20, radius, 100,
-                            topoSteps, 32, 1e-3, TopoTrainer.DEFAULT_CONDITIONING, seed, 100, TopoTrainer.DEFAULT_TEXT_WEIGHT), Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err);
+                    TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(topoSteps).withSeed(seed);
+                    TopoRun.run(model, lib, dir, control ? settings.control() : settings, Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err,
+                            device.device());
                 }
                 return dir;
             });
@@ -99,10 +113,7 @@ final class DemoCommand implements Callable<Integer> {
                 if (!done) {
                     // the auditory and text localizers get a second seed's stimuli too (128 per condition)
                     Path more = Defaults.localizerExtras(seed, perCategory);
-                    int code = new CommandLine(new LocalizeCommand()).setExecutionExceptionHandler(Errors::handle)
-                            .execute("--model", out.resolve(name).toString(), "--stimuli", lib.toString(), "--more-stimuli", more.toString(),
-                                    "--out", dir.toString());
-                    if (code != 0) throw new IllegalStateException("localize " + name + " failed (exit " + code + ")");
+                    LocalizeCommand.localize(out.resolve(name), List.of(lib, more), null, null, SelectivityAnalysis.Settings.defaults(), dir, device);
                 }
                 return dir;
             });
@@ -116,11 +127,13 @@ final class DemoCommand implements Callable<Integer> {
                 if (!done) {
                     // probe images: the held-out images of the localizer's library and of the pretraining extras
                     Path extras = Defaults.pretrainingExtras(seed, extra);
-                    int code = new CommandLine(new PerturbCommand()).setExecutionExceptionHandler(Errors::handle).execute(
-                            "--model", out.resolve(name).toString(), "--localizer", out.resolve("localize").resolve(name).toString(),
-                            "--stimuli", lib.toString(), "--more-images", extras.toString(), "--out", dir.toString(), "--seed", Long.toString(seed),
-                            "--coverage", quick ? "0,10,20" : "0,2.5,5,10,15,20,30", "--per-category", quick ? "8" : "40");
-                    if (code != 0) throw new IllegalStateException("perturb " + name + " failed (exit " + code + ")");
+                    Perturbation.Settings ps = Perturbation.Settings.defaults().withSeed(seed)
+                            .withCoverages(quick ? new double[] {0, 10, 20} : Perturbation.DEFAULT_COVERAGES).withPerCategory(quick ? 8 : 40);
+                    try (NDManager manager = device.manager()) {
+                        PerturbationSummary r = Perturbation.run(manager, out.resolve(name), out.resolve("localize").resolve(name), lib, List.of(extras), dir, ps,
+                                System.err, Progress.console(System.err));
+                        System.out.printf(Locale.ROOT, "perturbation of %s: %d answers in %.1f s%n", r.model(), r.timings().get("answers").intValue(), r.timings().get("probe_s"));
+                    }
                 }
                 return dir;
             });
@@ -129,30 +142,28 @@ final class DemoCommand implements Callable<Integer> {
         boolean discovered = Files.isRegularFile(discover.resolve("summary.json"));
         stage("7/8 screen the pool for new clusters", discovered, () -> {
             if (!discovered) {
-                Path pool = lib.resolve("pool");
-                List<String> args = new java.util.ArrayList<>(List.of("--model", out.resolve("topo").toString(), "--pool", pool.toString(),
-                        "--out", discover.toString(), "--seed", Long.toString(seed)));
-                if (Files.isRegularFile(pool.resolve("labels.json"))) args.addAll(List.of("--labels", pool.resolve("labels.json").toString()));
-                int code = new CommandLine(new DiscoverCommand()).setExecutionExceptionHandler(Errors::handle).execute(args.toArray(String[]::new));
-                if (code != 0) throw new IllegalStateException("discover failed (exit " + code + ")");
+                Path pool = lib.resolve("pool"), labels = pool.resolve("labels.json");
+                try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, out.resolve("topo"))) {
+                    ScreeningSummary r = Discovery.run(manager, m, pool, Files.isRegularFile(labels) ? labels : null, discover,
+                            Discovery.Settings.defaults().withSeed(seed), System.out);
+                    System.out.printf(Locale.ROOT, "%d clusters in %.1f s%n", r.nClusters(), r.timings().get("total"));
+                }
             }
             return discover;
         });
-        writeResults(model, rows);
+        writeResults(model);
         Path report = stage("8/8 report", () -> HtmlReport.write(out, new Versions().getVersion()));
-        writeResults(model, rows);
+        DemoResults results = writeResults(model);
 
-        JsonNode pre = new ObjectMapper().readTree(model.resolve(BasePretraining.METRICS).toFile());
-        JsonNode topo = new ObjectMapper().readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile());
-        JsonNode ctrl = new ObjectMapper().readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile());
+        PretrainMetrics pre = results.pretrain();
+        TrainingMetrics topo = results.train().topo(), ctrl = results.train().control();
         System.out.println();
-        System.out.printf(Locale.ROOT, "demo finished in %.1f min (this run %.1f min); report: %s%n", timings.get("total") / 60,
+        System.out.printf(Locale.ROOT, "demo finished in %.1f min (this run %.1f min); report: %s%n", timings.get(DemoResults.TOTAL) / 60,
                 (System.nanoTime() - t0) / 60e9, report.toAbsolutePath());
         System.out.printf(Locale.ROOT, "  base model (" + recipe.architecture() + "): visual %.0f%%, auditory %.0f%% correct on held-out stimuli; perplexity %.1f (unigram %.1f)%n",
-                100 * pre.path("visual_accuracy").asDouble(), 100 * pre.path("auditory_accuracy").asDouble(),
-                pre.path("perplexity").asDouble(), pre.path("unigram_perplexity").asDouble());
+                100 * pre.visualAccuracy(), 100 * pre.auditoryAccuracy(), pre.perplexity(), pre.unigramPerplexity());
         System.out.printf(Locale.ROOT, "  held-out spatial loss: topographic %.3f vs control %.3f; answers agree with the base model %.1f%%%n",
-                topo.path("heldout_spatial_loss").asDouble(), ctrl.path("heldout_spatial_loss").asDouble(), 100 * topo.path("answer_agreement").asDouble());
+                topo.heldOutSpatialLoss(), ctrl.heldOutSpatialLoss(), 100 * topo.answerAgreement());
         StringBuilder islandsLine = new StringBuilder("  island Moran's I, topographic / control:");
         for (RunComparison.Row r : rows) {
             if (Targets.hasIslandTarget(r.contrast())) {
@@ -160,36 +171,38 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         System.out.println(islandsLine.substring(0, islandsLine.length() - 1));
-        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
         StringBuilder prof = new StringBuilder("  response profiles vs human fROIs (r):");
-        for (JsonNode p : results.path("profiles")) {
-            if (p.path("r").isNumber()) prof.append(String.format(Locale.ROOT, " %s %.2f%s,", p.path("human_roi").asText(), p.path("r").asDouble(),
-                    p.has("paper_r") ? String.format(Locale.ROOT, " (paper %.2f)", p.path("paper_r").asDouble()) : ""));
+        for (DemoResults.Profile p : results.profiles()) {
+            if (!Double.isNaN(p.r())) prof.append(String.format(Locale.ROOT, " %s %.2f%s,", p.humanRoi(), p.r(),
+                    Double.isNaN(p.paperR()) ? "" : String.format(Locale.ROOT, " (paper %.2f)", p.paperR())));
         }
         System.out.println(prof.substring(0, prof.length() - 1));
-        JsonNode faces = results.path("perturb").path("faces");
-        int k15 = indexOf(faces.path("coverage"), 15), k10 = indexOf(faces.path("coverage"), 10);
+        PerturbationSummary.Curves faces = results.perturb() == null ? null : results.perturb().get("faces");
+        int k15 = faces == null ? -1 : indexOf(faces.coverage(), 15), k10 = faces == null ? -1 : indexOf(faces.coverage(), 10);
         String perturbLine = k15 < 0 || k10 < 0 ? "  perturbation: faces at 10% and 15% coverage not run"
                 : String.format(Locale.ROOT, "  driving the face cluster (15%%): %.0f%% 'face' answers on other images (random %.0f%%); suppressing 10%%: faces named %.0f%% -> %.0f%% (others %.0f%% -> %.0f%%)",
-                        100 * faces.path("drive_rate").path(k15).asDouble(), 100 * faces.path("random_drive_rate").path(k15).asDouble(),
-                        100 * faces.path("suppress_accuracy").path(0).asDouble(), 100 * faces.path("suppress_accuracy").path(k10).asDouble(),
-                        100 * faces.path("suppress_other_accuracy").path(0).asDouble(), 100 * faces.path("suppress_other_accuracy").path(k10).asDouble());
-        JsonNode clusters = results.path("discover").path("clusters");
-        long pure = 0;
-        for (JsonNode c : clusters) {
-            if (c.path("purity").asDouble(0) >= Targets.DISCOVER_PURITY && c.path("island_morans_i").asDouble(-1) >= Targets.DISCOVER_I) pure++;
-        }
-        System.out.println(perturbLine + String.format(Locale.ROOT, "; screening: %d clusters, %d with purity >= %s and island Moran's I >= %s",
-                clusters.size(), pure, Targets.DISCOVER_PURITY, Targets.DISCOVER_I));
+                        100 * faces.driveRate()[k15], 100 * faces.randomDriveRate()[k15], 100 * faces.suppressAccuracy()[0], 100 * faces.suppressAccuracy()[k10],
+                        100 * faces.suppressOtherAccuracy()[0], 100 * faces.suppressOtherAccuracy()[k10]);
+        System.out.println(perturbLine + "; " + screeningLine(results));
         return 0;
+    }
+
+    /** The screening's clusters and the discoveries, by the report's own rule ({@link ScreeningVerdict}). */
+    static String screeningLine(DemoResults results) {
+        ScreeningSummary s = results.discover();
+        if (s == null) return "screening not run";
+        ScreeningVerdict v = ScreeningVerdict.of(s, java.util.stream.Stream.of(results.localize().topo(), results.localize().control()).toList());
+        return String.format(Locale.ROOT, "screening: %d clusters; new categories with a cluster of >= %d items, purity >= %s and island Moran's I >= %s: %s (target %d: %s)",
+                s.clusters().size(), Targets.DISCOVER_MIN_SIZE, Targets.DISCOVER_PURITY, Targets.DISCOVER_I,
+                v.novel().isEmpty() ? "none" : String.join(", ", v.novel()), Targets.DISCOVER_NOVEL, v.status().word);
     }
 
     private static String moran(double i, int islands) {
         return Double.isNaN(i) ? "no island" : String.format(Locale.ROOT, "%.2f (%d %s)", i, islands, islands == 1 ? "island" : "islands");
     }
 
-    private static int indexOf(JsonNode values, double v) {
-        for (int i = 0; i < values.size(); i++) if (values.get(i).asDouble() == v) return i;
+    private static int indexOf(double[] values, double v) {
+        for (int i = 0; i < values.length; i++) if (values[i] == v) return i;
         return -1;
     }
 
@@ -214,9 +227,8 @@ final class DemoCommand implements Callable<Integer> {
         String key = name.substring(name.indexOf(' ') + 1);
         if (done && !timings.containsKey(key)) reusedStages.add(key);
         if (!done || !timings.containsKey(key)) timings.put(key, secs);
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        AtomicFiles.writeString(out.resolve(TIMINGS), om.writeValueAsString(timings));
-        AtomicFiles.writeString(out.resolve(REUSED), om.writeValueAsString(reusedStages));
+        Json.write(out.resolve(TIMINGS), timings);
+        Json.write(out.resolve(REUSED), reusedStages);
         System.out.printf(Locale.ROOT, "   done in %.1f s%n", secs);
         return result;
     }
@@ -224,52 +236,46 @@ final class DemoCommand implements Callable<Integer> {
     private void readTimings() throws java.io.IOException {
         Path f = out.resolve(TIMINGS);
         if (!Files.isRegularFile(f)) return;
-        new ObjectMapper().readTree(f.toFile()).fields().forEachRemaining(e -> timings.put(e.getKey(), e.getValue().asDouble()));
+        Json.read(f).fields().forEachRemaining(e -> timings.put(e.getKey(), e.getValue().asDouble()));
         Path r = out.resolve(REUSED);
-        if (Files.isRegularFile(r)) new ObjectMapper().readTree(r.toFile()).forEach(n -> reusedStages.add(n.asText()));
+        if (Files.isRegularFile(r)) Json.read(r).forEach(n -> reusedStages.add(n.asText()));
     }
 
-    private void writeResults(Path model, List<RunComparison.Row> rows) throws Exception {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode root = om.createObjectNode();
-        root.set("pretrain", om.readTree(model.resolve(BasePretraining.METRICS).toFile()));
-        ObjectNode train = root.putObject("train");
-        train.set("topo", om.readTree(out.resolve("topo").resolve(TopoRun.METRICS).toFile()));
-        train.set("control", om.readTree(out.resolve("control").resolve(TopoRun.METRICS).toFile()));
-        ObjectNode loc = root.putObject("localize");
-        loc.set("topo", om.readTree(out.resolve("localize/topo/summary.json").toFile()));
-        loc.set("control", om.readTree(out.resolve("localize/control/summary.json").toFile()));
-        // one entry per profile of the topographic localizer run (its summary.json holds them)
-        com.fasterxml.jackson.databind.node.ArrayNode profiles = root.putArray("profiles");
-        loc.path("topo").path("profiles").fields().forEachRemaining(e -> {
-            JsonNode v = e.getValue();
-            ObjectNode p = profiles.addObject().put("contrast", e.getKey());
-            p.set("human_roi", v.get("human_roi"));
-            p.set("r", v.get("pearson_r"));
-            if (v.path("paper_r").isNumber()) p.set("paper_r", v.path("paper_r"));
-        });
-        Path perturbTopo = out.resolve("perturb/topo/summary.json");
-        if (Files.isRegularFile(perturbTopo)) {
-            ObjectNode p = root.putObject("perturb");
-            om.readTree(perturbTopo.toFile()).path("categories").fields().forEachRemaining(e -> p.set(e.getKey(), e.getValue()));
-            Path perturbCtrl = out.resolve("perturb/control/summary.json");
-            if (Files.isRegularFile(perturbCtrl)) root.set("perturb_control", om.readTree(perturbCtrl.toFile()).path("categories"));
-        }
-        Path disc = out.resolve("discover/summary.json");
-        if (Files.isRegularFile(disc)) root.set("discover", om.readTree(disc.toFile()));
-        ObjectNode t = root.putObject("timings");
+    /**
+     * Gathers every stage's results into OUT/results.json ({@link DemoResults}) and returns them:
+     * each stage's file is read through its own record, so results.json holds the same keys.
+     */
+    DemoResults writeResults(Path model) throws Exception {
+        ByModel<TrainingMetrics> train = new ByModel<>(TrainingMetrics.read(out.resolve("topo").resolve(TrainingMetrics.FILE)),
+                TrainingMetrics.read(out.resolve("control").resolve(TrainingMetrics.FILE)));
+        ByModel<LocalizerSummary> loc = new ByModel<>(LocalizerSummary.read(out.resolve("localize/topo").resolve(LocalizerSummary.FILE)),
+                LocalizerSummary.read(out.resolve("localize/control").resolve(LocalizerSummary.FILE)));
+        // the control's curves only beside the topographic model's
+        PerturbationSummary perturbTopo = readIf(out.resolve("perturb/topo").resolve(PerturbationSummary.FILE), PerturbationSummary::read);
+        PerturbationSummary perturbCtrl = perturbTopo == null ? null
+                : readIf(out.resolve("perturb/control").resolve(PerturbationSummary.FILE), PerturbationSummary::read);
+        ScreeningSummary discover = readIf(out.resolve("discover").resolve(ScreeningSummary.FILE), ScreeningSummary::read);
+        Map<String, Double> t = new LinkedHashMap<>();
         double total = 0;
         for (Map.Entry<String, Double> e : timings.entrySet()) {
-            if (e.getKey().equals("total")) continue;
+            if (e.getKey().equals(DemoResults.TOTAL)) continue;
             t.put(e.getKey(), e.getValue());
             total += e.getValue();
         }
-        t.put("total", total);
-        timings.put("total", total);
-        com.fasterxml.jackson.databind.node.ArrayNode reused = root.putArray("reused_stages");
-        reusedStages.forEach(reused::add);
-        root.put("quick", quick);
-        root.put("seed", seed);
-        AtomicFiles.writeString(out.resolve("results.json"), om.writeValueAsString(root));
+        t.put(DemoResults.TOTAL, total);
+        timings.put(DemoResults.TOTAL, total);
+        DemoResults results = new DemoResults(PretrainMetrics.read(model.resolve(PretrainMetrics.FILE)), train, loc, DemoResults.profiles(loc.topo()),
+                perturbTopo == null ? null : perturbTopo.categories(), perturbCtrl == null ? null : perturbCtrl.categories(), discover, t,
+                List.copyOf(reusedStages), quick, seed);
+        results.write(out.resolve(DemoResults.FILE));
+        return results;
+    }
+
+    private interface Reader<T> {
+        T read(Path file) throws java.io.IOException;
+    }
+
+    private static <T> T readIf(Path file, Reader<T> reader) throws java.io.IOException {
+        return Files.isRegularFile(file) ? reader.read(file) : null;
     }
 }

@@ -4,12 +4,12 @@ import ai.djl.ndarray.NDManager;
 import org.topoomni.discover.Discovery;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.registry.Models;
+import org.topoomni.results.ScreeningSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "discover", mixinStandardHelpOptions = true,
@@ -18,7 +18,8 @@ final class DiscoverCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "The topographic model: a train output (adaptors); its base backbone embeds the pool.")
     Path model;
-    @Option(names = "--pool", required = true, description = "The screening pool's stimulus set (or a library folder holding pool/).")
+    @Option(names = "--pool", required = true, description = "The pool: a generated screening pool (a library folder or its pool/ set), "
+            + "or your own folder of images, sounds, texts and videos; sounds and videos are cut into 2-s clips, each an item with its file and span.")
     Path pool;
     @Option(names = "--out", required = true, description = "Output folder.")
     Path out;
@@ -35,6 +36,9 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the permutations and collage samples (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         if (minSize != null && minSize < 1) throw new IllegalArgumentException("--min-size must be a positive number of items, got " + minSize);
@@ -43,12 +47,10 @@ final class DiscoverCommand implements Callable<Integer> {
                 .withPermutations(permutations).withSeed(seed);
         if (fwhm != null) s = s.withFwhm(fwhm);
         Discovery.loadPool(pool); // a bad pool is reported before the model is loaded
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
-            Map<String, Object> summary = Discovery.run(manager, m, pool, labels, out, s, System.out);
-            @SuppressWarnings("unchecked")
-            Map<String, Double> t = (Map<String, Double>) summary.get("timings_s");
-            System.out.printf(Locale.ROOT, "%d clusters in %.1f s; results: %s%n", summary.get("n_clusters"), t.get("total"),
-                    out.resolve("summary.json").toAbsolutePath());
+        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
+            ScreeningSummary summary = Discovery.run(manager, m, pool, labels, out, s, System.out);
+            System.out.printf(Locale.ROOT, "%d clusters in %.1f s; results: %s%n", summary.nClusters(), summary.timings().get("total"),
+                    out.resolve(ScreeningSummary.FILE).toAbsolutePath());
         }
         return 0;
     }

@@ -54,28 +54,41 @@ final class LocalizeCommand implements Callable<Integer> {
     @Option(names = "--q", defaultValue = "0.001", description = "FDR threshold (default: ${DEFAULT-VALUE}).")
     double q;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
         List<Path> libraries = new ArrayList<>(List.of(lib));
         if (moreStimuli != null) libraries.addAll(moreStimuli);
+        SelectivityAnalysis.Settings s = SelectivityAnalysis.Settings.defaults();
+        if (fwhm != null) s = s.withFwhm(fwhm);
+        localize(model, libraries, contrastFile, contrasts, s.withQ(q), out, device);
+        return 0;
+    }
+
+    /**
+     * The command's work, also the demo's entry point: the localizer stimuli of the libraries
+     * (or folders), the contrasts (checked against the model's sheet from its config, before the
+     * engine starts), the sheet's responses to every stimulus, and the analysis with every map,
+     * table and figure under {@code out}.
+     */
+    static void localize(Path model, List<Path> libraries, Path contrastFile, List<String> contrasts, SelectivityAnalysis.Settings s, Path out,
+                         DeviceOption device) throws Exception {
         List<Stimulus> all = loadLocalizerStimuli(libraries);
         List<Contrast> chosen = chooseContrasts(all, contrastFile, contrasts);
         Contrasts.checkRegions(chosen, Models.sheet(model)); // stack names in --contrast-file regions, before the engine starts
-        try (NDManager manager = NDManager.newBaseManager(); CorticalModel m = Models.open(manager, model)) {
+        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
             long t0 = System.nanoTime();
             SheetResponses responses = SheetResponsesRecorder.record(manager, m, all, 64);
             System.err.printf(Locale.ROOT, "recorded %d stimuli on the %d x %d sheet in %.1f s%n", responses.stimuli(),
                     responses.layout().rows(), responses.layout().cols(), (System.nanoTime() - t0) / 1e9);
             ResponsesStore.write(out.resolve("responses"), responses);
-            SelectivityAnalysis.Settings s = SelectivityAnalysis.Settings.defaults();
-            if (fwhm != null) s = s.withFwhm(fwhm);
-            s = s.withQ(q);
             List<String> names = libraries.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
             LocalizerReport.run(responses, chosen, new LocalizerReport.Options(m.name(), s, ResponseProfiles.Settings.defaults(), true, names),
                     out, System.out);
         }
-        return 0;
     }
 
     /**

@@ -2,6 +2,8 @@ package org.topoomni.cli;
 
 import ai.djl.ndarray.NDManager;
 import org.topoomni.perturb.Perturbation;
+import org.topoomni.perturb.PerturbationFiles;
+import org.topoomni.results.PerturbationSummary;
 import org.topoomni.stimuli.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,18 +43,22 @@ final class PerturbCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "512", description = "Rows (image x condition) per forward pass (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
+
     @Override
     public Integer call() throws Exception {
-        Perturbation.Settings d = Perturbation.Settings.defaults();
-        Perturbation.Settings s = new Perturbation.Settings(categories != null ? categories.stream().map(String::trim).toList() : d.categories(),
-                coverage != null ? coverage : d.coverages(), randomMasks, perCategory, seed, maxTokens, batch);
-        try (NDManager manager = NDManager.newBaseManager()) {
-            Perturbation.Summary r = Perturbation.run(manager, model, localizer, stimuli, moreImages == null ? List.of() : moreImages, out, s,
+        Perturbation.Settings s = Perturbation.Settings.defaults().withRandomMasks(randomMasks).withPerCategory(perCategory).withSeed(seed)
+                .withMaxTokens(maxTokens).withBatchSize(batch);
+        if (categories != null) s = s.withCategories(categories.stream().map(String::trim).toList());
+        if (coverage != null) s = s.withCoverages(coverage);
+        try (NDManager manager = device.manager()) {
+            PerturbationSummary r = Perturbation.run(manager, model, localizer, stimuli, moreImages == null ? List.of() : moreImages, out, s,
                     System.err, Progress.console(System.err));
             System.out.printf(Locale.ROOT, "perturbation of %s (%s): %d answers in %.1f s (%.1f answers/s); total %.1f s%n", r.model(), r.kind(),
                     r.timings().get("answers").intValue(), r.timings().get("probe_s"), r.timings().get("answers_per_s"), r.timings().get("total_s"));
             for (var e : r.categories().entrySet()) {
-                Perturbation.Curves c = e.getValue();
+                PerturbationSummary.Curves c = e.getValue();
                 System.out.printf(Locale.ROOT, "%s (%d images, %d others):%n", e.getKey(), c.nImages(), c.nOtherImages());
                 System.out.println("  coverage %          " + row(c.coverage(), "%6.1f"));
                 System.out.println("  units               " + rowInt(c.nUnits()));
@@ -63,7 +69,7 @@ final class PerturbCommand implements Callable<Integer> {
                 System.out.println("  others' accuracy    " + row(c.suppressOtherAccuracy(), "%6.2f"));
                 System.out.println("    random            " + row(c.randomSuppressOtherAccuracy(), "%6.2f"));
             }
-            System.out.println("results: " + out.resolve(Perturbation.SUMMARY).toAbsolutePath());
+            System.out.println("results: " + out.resolve(PerturbationFiles.SUMMARY).toAbsolutePath());
         }
         return 0;
     }

@@ -41,7 +41,7 @@ final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
     boolean resume;
     @Option(names = "--steps", description = "Steps of the multitask phase (tinyomni default " + Pretrainer.DEFAULT_STEPS
-            + "; pretrained-omni: steps of the thinker, default " + OmniPretrainer.DEFAULT_STEPS + ").")
+            + ", 0: the encoder phase alone, to measure it; pretrained-omni: steps of the thinker, default " + OmniPretrainer.DEFAULT_STEPS + ").")
     Integer steps;
     @Option(names = "--batch", description = "Batch size of the multitask phase (default: 32).")
     Integer batch;
@@ -56,7 +56,7 @@ final class PretrainCommand implements Callable<Integer> {
             + "; pretrained-omni default " + OmniPretrainer.DEFAULT_ENCODER_LR + ").")
     Double encoderLr;
     @Option(names = "--head-weight", defaultValue = "0",
-            description = "tinyomni only: weight of auxiliary category heads on the encoders during the multitask phase (default: ${DEFAULT-VALUE}, none; see docs/MODEL.md).")
+            description = "tinyomni only: weight of auxiliary category heads on the encoders during the multitask phase (default: ${DEFAULT-VALUE}, none; see docs/TINYOMNI.md).")
     double headWeight;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the model, the data order and the default library (default: ${DEFAULT-VALUE}).")
     long seed;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -22,7 +23,10 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--stimuli", description = "Stimulus library with audiovisual items (default: the library of seed 0 under .cache/stimuli).")
     Path stimuli;
-    @Option(names = "--alpha", defaultValue = "20", description = "Weight of the spatial loss (default: ${DEFAULT-VALUE}, the paper's).")
+    @Option(names = "--more-stimuli", split = ",", description = "Further training items: libraries or your own folders of images, sounds and "
+            + "videos (long ones cut into 2-s clips, as the paper's training clips); each is asked the localizers' question and learns the base model's own answer.")
+    List<Path> moreStimuli;
+    @Option(names = "--alpha", defaultValue = "" + TopoTrainer.DEFAULT_ALPHA, description = "Weight of the spatial loss (default: ${DEFAULT-VALUE}, the paper's).")
     double alpha;
     @Option(names = "--control", description = "The non-topographic control: the same training with alpha = 0.")
     boolean control;
@@ -30,15 +34,16 @@ final class TrainCommand implements Callable<Integer> {
     String mode;
     @Option(names = "--radius", description = "Neighbourhood radius in sheet units (default: spans ~9 layer bands, like the paper's 20).")
     Double radius;
-    @Option(names = "--neighbourhoods", defaultValue = "100", description = "Neighbourhoods per step (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--neighbourhoods", defaultValue = "" + TopoTrainer.DEFAULT_NEIGHBOURHOODS, description = "Neighbourhoods per step (default: ${DEFAULT-VALUE}, the paper's).")
     int neighbourhoods;
-    @Option(names = "--steps", description = "Training steps (default: " + TopoTrainer.DEFAULT_CACHED_STEPS + " cached, 300 full).")
+    @Option(names = "--steps", description = "Training steps (default: " + TopoTrainer.DEFAULT_CACHED_STEPS + " cached, " + TopoTrainer.DEFAULT_FULL_STEPS + " full).")
     Integer steps;
-    @Option(names = "--batch", defaultValue = "32", description = "Items per step = samples of the spatial loss (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "" + TopoTrainer.DEFAULT_BATCH, description = "Items per step = samples of the spatial loss (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", description = "Peak learning rate (default: 1e-3 cached, 1e-3 full).")
-    Double lr;
-    @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of the conditioning term (|G-I|^2 + |G^-1-I|^2)/d, G = WW', in cached mode (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "" + TopoTrainer.DEFAULT_LR, description = "Peak learning rate of the adaptors, warm-up 3% then cosine (default: ${DEFAULT-VALUE}, cached and full).")
+    double lr;
+    @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of the term (|G-I|^2 + |G^-1-I|^2)/d, G = WW', that keeps every adaptor well conditioned "
+            + "(a singular value s costs (s^2-1)^2 + (s^-2-1)^2); always on in cached mode, in full mode when positive (default: ${DEFAULT-VALUE}).")
     double conditioning;
     @Option(names = "--text-weight", defaultValue = "" + TopoTrainer.DEFAULT_TEXT_WEIGHT,
             description = "Weight of the spatial loss of plain-text batches (the library's text corpus), read in the language stack "
@@ -48,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--resume", description = "Continue an interrupted run in --out.")
     boolean resume;
+
+    @picocli.CommandLine.Mixin
+    DeviceOption device = new DeviceOption();
 
     @Override
     public Integer call() throws Exception {
@@ -60,11 +68,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!baseModel.equals(base)) System.err.println(base + " is a topographic model; training new adaptors on its base model " + baseModel);
         SheetLayout layout = Models.sheet(baseModel);
         double r = radius != null ? radius : TopoTrainer.defaultRadius(layout);
-        int n = steps != null ? steps : m == TopoTrainer.Mode.CACHED ? TopoTrainer.DEFAULT_CACHED_STEPS : 300;
-        TopoTrainer.Settings s = new TopoTrainer.Settings(m, control ? 0 : alpha, r, neighbourhoods, n, batch,
-                lr != null ? lr : 1e-3, conditioning, seed, 50, textWeight);
+        TopoTrainer.Settings s = TopoTrainer.Settings.defaults(m, layout).withAlpha(control ? 0 : alpha).withRadius(r).withNeighbourhoods(neighbourhoods)
+                .withBatch(batch).withLearningRate(lr).withConditioning(conditioning).withSeed(seed).withTextWeight(textWeight);
+        if (steps != null) s = s.withSteps(steps);
         Path lib = stimuli != null ? stimuli : Defaults.library(0, 64);
-        TopoRun.Metrics x = TopoRun.run(baseModel, lib, out, s, resume, System.err);
+        TopoRun.Metrics x = TopoRun.run(baseModel, lib, moreStimuli == null ? List.of() : moreStimuli, out, s, resume, System.err, device.device());
         if (!Double.isNaN(x.heldOutTextSpatialLoss())) {
             System.out.printf(Locale.ROOT, "held-out texts' spatial loss in the language stack: %.4f%n", x.heldOutTextSpatialLoss());
         }

@@ -2,23 +2,20 @@ package org.topoomni.discover;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.io.AtomicFiles;
-import org.topoomni.map.Contrast;
-import org.topoomni.map.Csv;
 import org.topoomni.io.Json;
-import org.topoomni.map.MapFiles;
-import org.topoomni.map.Npy;
+import org.topoomni.map.Contrast;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.map.SelectivityMap;
 import org.topoomni.map.SmoothedResponses;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.report.SheetMapFigure;
+import org.topoomni.results.ScreeningSummary;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stats.IslandMoransI;
 import org.topoomni.stimuli.Manifest;
 import org.topoomni.stimuli.Stimulus;
-import org.topoomni.stimuli.StimulusSet;
+import org.topoomni.stimuli.StimulusFolder;
+import org.topoomni.stimuli.StimulusLoader;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,10 +52,11 @@ import java.util.TreeMap;
  * OUT/walk.csv              every node the walk visited: size, score, best child score, decision
  * OUT/embeddings.npy items.csv linkage.npy   the embeddings (rows in items.csv order) and the Ward linkage
  * </pre>
- * Clusters are numbered by score, 1 = highest.
+ * Clusters are numbered by score, 1 = highest. {@link #analyse} and {@link #summary} compute;
+ * {@link DiscoveryFiles} writes the folder; {@link #run} does both, for the command line.
  */
 public final class Discovery {
-    public static final String FORMAT = "topo-omni-discover/1";
+    public static final String FORMAT = ScreeningSummary.FORMAT;
 
     private Discovery() {
     }
@@ -341,88 +339,90 @@ public final class Discovery {
      * @param labels the pool's hidden labels file ({@code labels.json}), for evaluation only; null: none
      * @return the summary written to {@code out/summary.json}
      */
-    public static Map<String, Object> run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s,
-                                          PrintStream log) throws IOException {
+    public static ScreeningSummary run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s,
+                                       PrintStream log) throws IOException {
         if (model == null) throw new IllegalArgumentException("model is missing (null)");
         if (out == null) throw new IllegalArgumentException("output folder is missing (null)");
         PrintStream lg = log == null ? new PrintStream(OutputStream.nullOutputStream()) : log;
         long start = System.nanoTime();
-        StimulusSet set = loadPool(pool);
+        StimulusFolder set = loadPool(pool);
         Map<String, String> hidden = labels == null ? null : readLabels(labels);
-        List<StimulusSet.Item> items = set.items();
+        List<StimulusFolder.Item> items = set.items();
         s.sizesFor(items.size()); // bad sizes fail before the forward passes
         if (model.adaptors() == null) {
             lg.println("warning: " + model.name() + " has no cortical adaptors; its sheet is the backbone's own hidden states, "
                     + "the same network that embeds the pool");
         }
         long t0 = System.nanoTime();
-        List<Stimulus> stimuli = items.stream().map(StimulusSet.Item::load).toList();
+        // decoded when used (a lab's collection of films may not fit in memory at once): the forward
+        // passes decode a chunk at a time, the collages only the members they show
+        List<Stimulus> stimuli = new java.util.AbstractList<>() {
+            @Override
+            public Stimulus get(int i) {
+                return items.get(i).load();
+            }
+
+            @Override
+            public int size() {
+                return items.size();
+            }
+        };
         double load = since(t0);
         t0 = System.nanoTime();
         PoolEmbedder.Recorded rec = PoolEmbedder.record(manager, model, stimuli, s.batchSize(), lg);
-        double forward = since(t0);
+        double forward = since(t0) + load;
         lg.printf(Locale.ROOT, "recorded %d pool items on the %d x %d sheet and their base embeddings (%d dimensions) in %.1f s%n",
                 rec.sheet().stimuli(), rec.sheet().layout().rows(), rec.sheet().layout().cols(), rec.dim(), forward);
 
-        Analysis a = analyse(rec.sheet(), kinds(stimuli), rec.embeddings(), rec.dim(), hidden, s, lg);
-        Files.createDirectories(out);
-        removeOldClusters(out);
+        Analysis a = analyse(rec.sheet(), kindsOf(items), rec.embeddings(), rec.dim(), hidden, s, lg);
         t0 = System.nanoTime();
-        Map<String, Object> summary = write(out, a, set, stimuli, hidden, s, lg);
+        DiscoveryFiles.writeFolder(out, a, set, stimuli, hidden, s.seed(), lg);
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("load", load);
         timings.put("forward", forward);
         timings.putAll(a.seconds());
         timings.put("write", since(t0));
         timings.put("total", since(start));
-        summary.put("model", model.name());
-        summary.put("pool", set.dir().toString());
-        summary.put("labels", labels == null ? null : labels.toAbsolutePath().normalize().toString());
-        summary.put("timings_s", timings);
-        Json.write(out.resolve("summary.json"), order(summary));
+        ScreeningSummary summary = summary(a, model.name(), set.path().toString(), labels == null ? null : labels.toAbsolutePath().normalize().toString(),
+                items, hidden, s, timings);
+        summary.write(out.resolve(ScreeningSummary.FILE));
         return summary;
     }
 
     /** {@link #run} with progress on stdout. */
-    public static Map<String, Object> run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s) throws IOException {
+    public static ScreeningSummary run(NDManager manager, CorticalModel model, Path pool, Path labels, Path out, Settings s) throws IOException {
         return run(manager, model, pool, labels, out, s, System.out);
     }
 
-    /** The files a cluster folder holds. */
-    static final List<String> CLUSTER_FILES = List.of("members.csv", "collage.png", "map.png", "tmap.npy", "qmap.npy", "dmap.npy", "mask.npy", "summary.json");
-
     /**
-     * Removes the cluster folders of an earlier screening into the same folder (only our own
-     * files, and a folder only once it is empty), so that no stale cluster outlives a rerun.
+     * The pool: a generated screening pool (a stimulus set folder, or a library folder holding
+     * {@code pool/}), or a lab's own folder of images, sounds, texts and videos, whose sounds and
+     * videos are cut into 2-second clips (METHOD.md section 7; {@link StimulusLoader#screening()}),
+     * each clip an item with its source file and time span.
      */
-    static void removeOldClusters(Path out) throws IOException {
-        try (var dirs = Files.newDirectoryStream(out, "cluster-*")) {
-            for (Path d : dirs) {
-                if (!Files.isDirectory(d) || !d.getFileName().toString().matches("cluster-\\d+") || !Files.isRegularFile(d.resolve("members.csv"))) continue;
-                for (String f : CLUSTER_FILES) Files.deleteIfExists(d.resolve(f));
-                try (var left = Files.list(d)) {
-                    if (left.findAny().isEmpty()) Files.delete(d);
-                }
-            }
-        }
-    }
-
-    /** The pool's stimulus set: {@code dir} itself, or {@code dir/pool} for a library folder. */
-    public static StimulusSet loadPool(Path dir) {
+    public static StimulusFolder loadPool(Path dir) {
         if (dir == null) throw new IllegalArgumentException("pool folder is missing (null)");
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException("pool folder not found: " + dir);
         Path d = dir;
         if (!Files.isRegularFile(d.resolve(Manifest.FILE_NAME)) && Files.isRegularFile(d.resolve("pool").resolve(Manifest.FILE_NAME))) {
             d = d.resolve("pool");
         }
-        StimulusSet set = StimulusSet.load(d);
-        if (set.items().isEmpty()) throw new IllegalArgumentException("the pool " + set.dir() + " has no items");
-        for (StimulusSet.Item it : set.items()) {
-            if (it.file("image") == null && it.file("audio") == null && it.file("text") == null) {
-                throw new IllegalArgumentException("pool item " + it.id() + " has no image, sound or text");
-            }
-        }
+        StimulusFolder set = Files.isRegularFile(d.resolve(Manifest.FILE_NAME)) ? StimulusFolder.open(d) : StimulusFolder.open(d, StimulusLoader.screening());
+        if (set.items().isEmpty()) throw new IllegalArgumentException("the pool " + set.path() + " has no items");
         return set;
+    }
+
+    /** Each item's kind (as {@link #kinds}), from what its files are, without decoding them. */
+    public static int[] kindsOf(List<StimulusFolder.Item> items) {
+        List<String> names = items.stream().map(it -> switch (it.kind()) {
+            case "image" -> "image";
+            case "audio" -> "sound";
+            case "text" -> "text";
+            case "video", "audiovisual" -> "none".equals(it.attributes().get("sound")) ? "image" : "image+sound";
+            default -> it.kind();
+        }).toList();
+        List<String> distinct = names.stream().distinct().sorted().toList();
+        return names.stream().mapToInt(distinct::indexOf).toArray();
     }
 
     /** Hidden labels (item id to category) from a pool's labels.json. */
@@ -442,85 +442,46 @@ public final class Discovery {
         return out;
     }
 
-    // ------------------------------------------------------------------ files
+    // ------------------------------------------------------------------ the summary
 
-    static Map<String, Object> write(Path out, Analysis a, StimulusSet set, List<Stimulus> stimuli, Map<String, String> labels,
-                                     Settings s, PrintStream log) throws IOException {
-        List<Map<String, Object>> entries = new ArrayList<>();
-        for (Found f : a.clusters()) {
-            Path dir = out.resolve(f.name());
-            Files.createDirectories(dir);
-            writeMembers(dir.resolve("members.csv"), f, set, a.ids(), labels);
-            MapFiles.writeSelectivity(dir, f.map());
-            AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(f.map(), title(f)));
-            AtomicFiles.writePng(dir.resolve("collage.png"), DiscoveryFigures.collage(set, stimuli, f, s.seed()));
-            entries.add(entry(f));
-            log.printf(Locale.ROOT, "%s %4d items, score %7.3f, island Moran's I %s over %d island%s%s%n", f.name(), f.cluster().size(),
-                    f.cluster().score(), Double.isNaN(f.map().islands().meanI()) ? " n/a " : String.format(Locale.ROOT, "%5.3f", f.map().islands().meanI()),
-                    f.map().islands().nIslands(), f.map().islands().nIslands() == 1 ? "" : "s",
-                    labels == null ? "" : String.format(Locale.ROOT, ", top label %s (purity %.2f)", f.topLabel(), f.purity()));
-        }
-        AtomicFiles.writePng(out.resolve("dendrogram.png"), DiscoveryFigures.dendrogram(a, labels != null));
-        writeWalk(out.resolve("walk.csv"), a.walk());
-        int n = a.ids().size();
-        Npy.writeAsFloat32(out.resolve("embeddings.npy"), a.embeddings(), n, a.dim());
-        double[] link = new double[(n - 1) * 4];
-        double[][] z = a.tree().linkage();
-        for (int k = 0; k < n - 1; k++) System.arraycopy(z[k], 0, link, 4 * k, 4);
-        Npy.write(out.resolve("linkage.npy"), link, n - 1, 4);
-        StringBuilder ids = new StringBuilder("row,id\n");
-        for (int i = 0; i < n; i++) ids.append(i).append(',').append(Csv.quote(a.ids().get(i))).append('\n');
-        AtomicFiles.writeString(out.resolve("items.csv"), ids.toString());
-
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("format", FORMAT);
-        summary.put("n_items", n);
-        summary.put("n_images", stimuli.stream().filter(Stimulus::hasImage).count());
-        summary.put("n_sounds", stimuli.stream().filter(Stimulus::hasAudio).count());
-        summary.put("embedder", "base backbone (no adaptors): mean over tokens of the last block's output of the item's encoder "
-                + "(vision for images, audio for sounds, language for texts), each block and the whole vector L2-normalised");
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("min_size", a.walk().minSize());
-        settings.put("max_size", a.walk().maxSize());
-        settings.put("size_rule", s.minSize() > 0 && s.maxSize() > 0 ? "given"
-                : "paper's 10-500 of 2572 clips scaled to the pool: max(2, round(10 n / 2572)) - round(500 n / 2572), at most n - 2");
-        settings.put("score", "median over all sheet units of the Welch t (members vs the other items of their modality) of the smoothed sheet responses");
-        settings.put("comparison", "a cluster whose items share one input modality (image, sound, text) is compared with the other items "
-                + "of that modality, in its score and in its map; a cluster that mixes modalities, or holds all but one item of its "
-                + "modality, with all other items");
-        settings.put("split_rule", "split a node in range when the better of its in-range children scores at least as high; "
-                + "too-small children never justify a split and are left out when their sibling does");
-        settings.put("fwhm", a.fwhm());
-        settings.put("q_threshold", s.q());
-        settings.put("permutations", s.permutations());
-        settings.put("min_island_size", IslandMoransI.DEFAULT_MIN_SIZE);
-        settings.put("seed", s.seed());
-        summary.put("settings", settings);
-        summary.put("n_clusters", a.clusters().size());
-        summary.put("n_unassigned", a.walk().unassigned());
-        summary.put("clusters", entries);
-        if (labels != null) summary.put("categories", categories(a, labels));
-        return summary;
+    /**
+     * What a screening found, as summary.json holds it.
+     *
+     * @param model      the model's name
+     * @param pool       the pool's folder
+     * @param labelsFile the hidden labels file (null: none)
+     * @param items      the pool's items, in row order
+     * @param labels     the hidden labels (null: none)
+     * @param timings    seconds per stage
+     */
+    public static ScreeningSummary summary(Analysis a, String model, String pool, String labelsFile, List<StimulusFolder.Item> items, Map<String, String> labels,
+                                           Settings s, Map<String, Double> timings) {
+        List<ScreeningSummary.Cluster> entries = new ArrayList<>();
+        for (Found f : a.clusters()) entries.add(entry(f));
+        ScreeningSummary.Settings settings = new ScreeningSummary.Settings(a.walk().minSize(), a.walk().maxSize(),
+                s.minSize() > 0 && s.maxSize() > 0 ? "given"
+                        : "paper's 10-500 of 2572 clips scaled to the pool: max(2, round(10 n / 2572)) - round(500 n / 2572), at most n - 2",
+                "median over all sheet units of the Welch t (members vs the other items of their modality) of the smoothed sheet responses",
+                "a cluster whose items share one input modality (image, sound, text) is compared with the other items "
+                        + "of that modality, in its score and in its map; a cluster that mixes modalities, or holds all but one item of its "
+                        + "modality, with all other items",
+                "split a node in range when the better of its in-range children scores at least as high; "
+                        + "too-small children never justify a split and are left out when their sibling does",
+                a.fwhm(), s.q(), s.permutations(), IslandMoransI.DEFAULT_MIN_SIZE, s.seed());
+        return new ScreeningSummary(FORMAT, model, pool, labelsFile, a.ids().size(),
+                (int) items.stream().filter(it -> !it.kind().equals("audio") && !it.kind().equals("text")).count(),
+                (int) items.stream().filter(it -> it.kind().equals("audio") || (it.kind().equals("video") || it.kind().equals("audiovisual")) && !"none".equals(it.attributes().get("sound"))).count(),
+                "base backbone (no adaptors): mean over tokens of the last block's output of the item's encoder "
+                        + "(vision for images, audio for sounds, language for texts), each block and the whole vector L2-normalised",
+                settings, a.clusters().size(), a.walk().unassigned(), entries, labels == null ? null : categories(a, labels), timings);
     }
 
-    static Map<String, Object> entry(Found f) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("id", f.id());
-        e.put("size", f.cluster().size());
-        e.put("score", f.cluster().score());
-        e.put("island_morans_i", f.map().islands().meanI());
-        e.put("n_islands", f.map().islands().nIslands());
-        e.put("n_significant_islands", f.map().islands().nSignificantIslands());
-        e.put("n_significant", f.map().nSignificant());
-        e.put("top_label", f.topLabel());
-        e.put("purity", f.purity());
-        if (!f.labelCounts().isEmpty()) e.put("label_counts", f.labelCounts());
-        e.put("node", f.cluster().node());
-        e.put("members_file", f.name() + "/members.csv");
-        e.put("collage", f.name() + "/collage.png");
-        e.put("map", f.name() + "/map.png");
-        e.put("tmap", f.name() + "/tmap.npy");
-        return e;
+    /** A cluster's entry: its numbers and the paths of its files (relative to the screening folder). */
+    static ScreeningSummary.Cluster entry(Found f) {
+        return new ScreeningSummary.Cluster(f.id(), f.cluster().size(), f.cluster().score(), f.map().islands().meanI(), f.map().islands().nIslands(),
+                f.map().islands().nSignificantIslands(), f.map().nSignificant(), f.topLabel(), f.purity(), f.labelCounts(), f.cluster().node(),
+                f.name() + "/" + DiscoveryFiles.MEMBERS, f.name() + "/" + DiscoveryFiles.COLLAGE, f.name() + "/" + DiscoveryFiles.MAP,
+                f.name() + "/" + DiscoveryFiles.TMAP);
     }
 
     /**
@@ -528,10 +489,10 @@ public final class Discovery {
      * (recall) and its purity, and the map of all the label's items ({@code all_items_map}: what
      * a perfect walk would report for the category).
      */
-    static Map<String, Object> categories(Analysis a, Map<String, String> labels) {
+    static Map<String, ScreeningSummary.Category> categories(Analysis a, Map<String, String> labels) {
         Map<String, Integer> totals = new TreeMap<>();
         for (String id : a.ids()) totals.merge(labels.getOrDefault(id, UNLABELLED), 1, Integer::sum);
-        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, ScreeningSummary.Category> out = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> t : totals.entrySet()) {
             Found best = null;
             int bestCount = 0;
@@ -542,67 +503,12 @@ public final class Discovery {
                     bestCount = c;
                 }
             }
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("n_items", t.getValue());
-            e.put("best_cluster", best == null ? null : best.id());
-            e.put("recall", (double) bestCount / t.getValue());
-            e.put("precision", best == null ? Double.NaN : (double) bestCount / best.cluster().size());
-            e.put("is_top_label", best != null && t.getKey().equals(best.topLabel()));
             LabelMap lm = a.labelMaps().get(t.getKey());
-            if (lm != null) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("score", lm.score());
-                m.put("n_significant", lm.map().nSignificant());
-                m.put("island_morans_i", lm.map().islands().meanI());
-                m.put("n_islands", lm.map().islands().nIslands());
-                m.put("n_significant_islands", lm.map().islands().nSignificantIslands());
-                e.put("all_items_map", m);
-            }
-            out.put(t.getKey(), e);
+            ScreeningSummary.LabelMap m = lm == null ? null : new ScreeningSummary.LabelMap(lm.score(), lm.map().nSignificant(),
+                    lm.map().islands().meanI(), lm.map().islands().nIslands(), lm.map().islands().nSignificantIslands());
+            out.put(t.getKey(), new ScreeningSummary.Category(t.getValue(), best == null ? null : best.id(), (double) bestCount / t.getValue(),
+                    best == null ? Double.NaN : (double) bestCount / best.cluster().size(), best != null && t.getKey().equals(best.topLabel()), m));
         }
-        return out;
-    }
-
-    static void writeMembers(Path file, Found f, StimulusSet set, List<String> ids, Map<String, String> labels) throws IOException {
-        StringBuilder sb = new StringBuilder(labels == null ? "order,row,id,file\n" : "order,row,id,file,label\n");
-        Map<String, StimulusSet.Item> byId = new LinkedHashMap<>();
-        for (StimulusSet.Item it : set.items()) byId.put(it.id(), it);
-        int k = 0;
-        for (int m : f.cluster().members()) {
-            String id = ids.get(m);
-            StimulusSet.Item it = byId.get(id);
-            Path p = it == null ? null : it.file("image") != null ? it.file("image") : it.file("audio") != null ? it.file("audio") : it.file("text");
-            sb.append(k++).append(',').append(m).append(',').append(Csv.quote(id)).append(',')
-                    .append(p == null ? "" : Csv.quote(set.dir().relativize(p).toString()));
-            if (labels != null) sb.append(',').append(Csv.quote(labels.getOrDefault(id, UNLABELLED)));
-            sb.append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    static void writeWalk(Path file, ClusterWalk.Result w) throws IOException {
-        StringBuilder sb = new StringBuilder("node,size,score,best_child_score,decision\n");
-        for (ClusterWalk.Step st : w.steps()) {
-            sb.append(st.node()).append(',').append(st.size()).append(',').append(num(st.score())).append(',')
-                    .append(num(st.bestChild())).append(',').append(st.decision().id()).append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    static String title(Found f) {
-        String label = f.topLabel() == null ? "" : String.format(Locale.ROOT, "  (hidden labels: %.0f%% %s)", 100 * f.purity(), f.topLabel());
-        return String.format(Locale.ROOT, "%s: %d items, score %.2f%s", f.name(), f.cluster().size(), f.cluster().score(), label);
-    }
-
-    static String num(double v) {
-        return Double.isNaN(v) ? "" : Double.toString(v);
-    }
-
-    /** Puts the run's identity first in the summary. */
-    static Map<String, Object> order(Map<String, Object> s) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String k : List.of("format", "model", "pool", "labels")) if (s.containsKey(k)) out.put(k, s.get(k));
-        out.putAll(s);
         return out;
     }
 

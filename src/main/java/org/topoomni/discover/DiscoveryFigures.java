@@ -2,7 +2,7 @@ package org.topoomni.discover;
 
 import org.topoomni.stimuli.Stimulus;
 import org.topoomni.stimuli.StimulusInspector;
-import org.topoomni.stimuli.StimulusSet;
+import org.topoomni.stimuli.StimulusFolder;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -40,13 +40,13 @@ public final class DiscoveryFigures {
      *
      * @param stimuli the pool's stimuli, in the rows' order (for their modality)
      */
-    public static BufferedImage collage(StimulusSet set, List<Stimulus> stimuli, Discovery.Found f, long seed) {
+    public static BufferedImage collage(StimulusFolder set, List<Stimulus> stimuli, Discovery.Found f, long seed) {
         List<Integer> images = new ArrayList<>(), sounds = new ArrayList<>();
         int texts = 0;
         for (int m : f.cluster().members()) {
-            Stimulus s = stimuli.get(m);
-            if (s.hasImage()) images.add(m);
-            else if (s.hasAudio()) sounds.add(m);
+            String kind = set.items().get(m).kind(); // from the files: nothing is decoded for members that are not shown
+            if (!kind.equals("audio") && !kind.equals("text")) images.add(m);
+            else if (kind.equals("audio")) sounds.add(m);
             else texts++;
         }
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + f.id());
@@ -54,11 +54,11 @@ public final class DiscoveryFigures {
         String head = String.format(Locale.ROOT, "%s: %d items, score %.2f", f.name(), f.cluster().size(), f.cluster().score());
         List<BufferedImage> parts = new ArrayList<>();
         if (!shownImages.isEmpty()) {
-            parts.add(StimulusInspector.contactSheet(head + " - " + shown(shownImages.size(), images.size(), "image"), items(set, stimuli, shownImages)));
+            parts.add(StimulusInspector.contactSheetOf(head + " - " + shown(shownImages.size(), images.size(), "image"), decoded(stimuli, shownImages)));
         }
         if (!shownSounds.isEmpty()) {
             String t = (parts.isEmpty() ? head + " - " : "") + shown(shownSounds.size(), sounds.size(), "sound") + " (log-mel 0-8 kHz)";
-            parts.add(StimulusInspector.spectrogramSheet(t, items(set, stimuli, shownSounds)));
+            parts.add(StimulusInspector.spectrogramSheetOf(t, decoded(stimuli, shownSounds)));
         }
         if (parts.isEmpty() || texts > 0) parts.add(note((parts.isEmpty() ? head + " - " : "") + texts + " text item" + (texts == 1 ? "" : "s") + " (see members.csv)"));
         return stack(parts);
@@ -86,11 +86,9 @@ public final class DiscoveryFigures {
         return out;
     }
 
-    private static List<StimulusSet.Item> items(StimulusSet set, List<Stimulus> stimuli, List<Integer> rows) {
-        Map<String, StimulusSet.Item> byId = new HashMap<>();
-        for (StimulusSet.Item it : set.items()) byId.put(it.id(), it);
-        List<StimulusSet.Item> out = new ArrayList<>();
-        for (int r : rows) out.add(byId.get(stimuli.get(r).id()));
+    private static List<Stimulus> decoded(List<Stimulus> stimuli, List<Integer> rows) {
+        List<Stimulus> out = new ArrayList<>();
+        for (int r : rows) out.add(stimuli.get(r));
         return out;
     }
 

@@ -73,7 +73,7 @@ public final class PoolEmbedder {
         List<SheetResponses.Row> rows = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < items.size(); i += chunk) {
-            List<Stimulus> part = items.subList(i, Math.min(items.size(), i + chunk));
+            List<Stimulus> part = new ArrayList<>(items.subList(i, Math.min(items.size(), i + chunk))); // decoded once per chunk
             SheetResponses r = SheetResponsesRecorder.record(manager, view, part, batchSize);
             double[] e = fromBareResponses(tapped.take(r.rows()), part);
             System.arraycopy(r.data(), 0, data, i * layout.units(), r.data().length);

@@ -50,6 +50,15 @@ public final class AtomicFiles {
         write(target, out -> out.write(bytes));
     }
 
+    /** {@link #writeBytes}, failing unchecked with the file named (for writers that cannot throw checked exceptions). */
+    public static void writeUnchecked(Path target, byte[] bytes) {
+        try {
+            writeBytes(target, bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     public static void writeString(Path target, String text) throws IOException {
         writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
     }

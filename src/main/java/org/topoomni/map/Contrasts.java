@@ -145,7 +145,7 @@ public final class Contrasts {
     public static List<Contrast> parse(String json, String source) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(json);
+            root = org.topoomni.io.Json.mapper().readTree(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(source + " is not valid JSON: " + e.getOriginalMessage());
         }
@@ -230,7 +230,7 @@ public final class Contrasts {
 
     /** JSON text of contrasts in the format {@link #parse} reads. */
     public static String toJson(List<Contrast> contrasts) {
-        ObjectMapper m = new ObjectMapper();
+        ObjectMapper m = org.topoomni.io.Json.mapper();
         ObjectNode root = m.createObjectNode();
         ArrayNode arr = root.putArray("contrasts");
         for (Contrast c : contrasts) {

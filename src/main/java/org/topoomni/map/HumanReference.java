@@ -1,5 +1,7 @@
 package org.topoomni.map;
 
+import org.topoomni.io.Csv;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

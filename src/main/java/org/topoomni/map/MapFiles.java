@@ -1,5 +1,8 @@
 package org.topoomni.map;
 
+import org.topoomni.io.Csv;
+import org.topoomni.io.Npy;
+
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.io.Json;
 import java.io.IOException;
@@ -83,7 +86,7 @@ public final class MapFiles {
         Npy.write(dir.resolve("mask.npy"), m.mask(), rows, cols);
         java.util.Map<String, Object> s = new java.util.LinkedHashMap<>();
         s.put("contrast", m.contrast().name());
-        s.putAll(m.summary());
+        s.putAll(Json.toMap(m.summary()));
         s.put("files", java.util.Map.of("tmap.npy", "Welch t, float32 (rows, cols)", "qmap.npy", "BH q of one-sided p, float64 (rows, cols)",
                 "dmap.npy", "Cohen's d, float32 (rows, cols)", "mask.npy", "significant units in the region, bool (rows, cols)"));
         Json.write(dir.resolve("summary.json"), s);
@@ -98,7 +101,7 @@ public final class MapFiles {
         Npy.write(dir.resolve("preferred.npy"), m.preferred(), rows, cols);
         java.util.Map<String, Object> s = new java.util.LinkedHashMap<>();
         s.put("design", m.design().name());
-        s.putAll(m.summary());
+        s.putAll(Json.toMap(m.summary()));
         s.put("preferred_index_order", m.design().categories());
         Json.write(dir.resolve("summary.json"), s);
     }

@@ -1,5 +1,7 @@
 package org.topoomni.map;
 
+import org.topoomni.plot.SheetMapFigure;
+import org.topoomni.results.PreferenceSummary;
 import org.topoomni.sheet.SheetLayout;
 
 import java.util.LinkedHashMap;
@@ -27,25 +29,19 @@ public record PreferenceMap(PreferenceAnalysis.Design design, SheetLayout layout
         return SelectivityMap.count(mask);
     }
 
+    /** What a preferred-condition figure of this design shows ({@link SheetMapFigure#preference}). */
+    public SheetMapFigure.Preference figure() {
+        return new SheetMapFigure.Preference(design.quantity(), design.labels(), design.scale() == PreferenceAnalysis.Scale.CYCLIC, layout,
+                preferred, counts, nSignificant(), SelectivityMap.emphasis(design.region(), layout), qThreshold, fwhm);
+    }
+
     /** The design's entry of summary.json. */
-    public Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", design.title());
-        m.put("region", design.region().id());
-        m.put("scale", design.scale().id());
-        m.put("n_significant", nSignificant());
-        Map<String, Object> per = new LinkedHashMap<>();
+    public PreferenceSummary summary() {
+        Map<String, PreferenceSummary.Condition> per = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
-            Map<String, Object> c = new LinkedHashMap<>();
-            c.put("label", design.conditions().get(i).label());
-            c.put("value", design.conditions().get(i).value());
-            c.put("n_stimuli", stimuli[i]);
-            c.put("n_preferring", counts[i]);
-            per.put(design.conditions().get(i).category(), c);
+            PreferenceAnalysis.Condition c = design.conditions().get(i);
+            per.put(c.category(), new PreferenceSummary.Condition(c.label(), c.value(), stimuli[i], counts[i]));
         }
-        m.put("conditions", per);
-        m.put("fwhm", fwhm);
-        m.put("q_threshold", qThreshold);
-        return m;
+        return new PreferenceSummary(design.title(), design.region().id(), design.scale().id(), nSignificant(), per, fwhm, qThreshold);
     }
 }

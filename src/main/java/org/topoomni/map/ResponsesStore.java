@@ -1,5 +1,8 @@
 package org.topoomni.map;
 
+import org.topoomni.io.Csv;
+import org.topoomni.io.Npy;
+
 import org.topoomni.io.LayoutJson;
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.sheet.SheetLayout;

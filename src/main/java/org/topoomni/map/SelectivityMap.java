@@ -1,11 +1,16 @@
 package org.topoomni.map;
 
+import org.topoomni.plot.Emphasis;
+import org.topoomni.plot.SheetMapFigure;
+import org.topoomni.results.ContrastSummary;
 import org.topoomni.sheet.Band;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.UnitAddress;
 import org.topoomni.stats.IslandResult;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -80,55 +85,27 @@ public record SelectivityMap(Contrast contrast, SheetLayout layout, double fwhm,
         return new Peak(best, layout.row(best), layout.col(best), a.stack(), a.layer(), a.channel(), t[best], sheetMask[best]);
     }
 
+    /** What a sheet map figure of this contrast shows ({@link SheetMapFigure#selectivity}, {@link SheetMapFigure#sideBySide}). */
+    public SheetMapFigure.TMap figure() {
+        return new SheetMapFigure.TMap(contrast.label(), layout, t, sheetMask, mask, islands, emphasis(contrast.region(), layout), qThreshold, fwhm);
+    }
+
+    /** A region as a figure outlines it: the whole sheet, or the sheet's stacks in it. */
+    static Emphasis emphasis(Region region, SheetLayout layout) {
+        return region == Region.ALL ? Emphasis.WHOLE_SHEET : Emphasis.stacks(region.id(), region.stacks(layout));
+    }
+
     /** The contrast's entry of summary.json. */
-    public Map<String, Object> summary() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("label", contrast.label());
-        m.put("on", contrast.on());
-        m.put("off", contrast.off());
-        m.put("region", contrast.region().id());
-        m.put("kind", contrast.kind().id());
-        m.put("n_on", nOn);
-        m.put("n_off", nOff);
-        m.put("n_significant", nSignificant());
-        m.put("island_morans_i", islands.meanI());
-        m.put("n_islands", islands.nIslands());
-        m.put("n_significant_islands", islands.nSignificantIslands());
-        m.put("n_components", islands.nComponents());
-        if (peak != null) {
-            Map<String, Object> p = new LinkedHashMap<>();
-            p.put("row", peak.row());
-            p.put("col", peak.col());
-            p.put("stack", peak.stack());
-            p.put("layer", peak.layer());
-            p.put("channel", peak.channel());
-            p.put("t", peak.t());
-            p.put("q", q[peak.unit()]);
-            p.put("significant", peak.significant());
-            m.put("peak", p);
-        } else {
-            m.put("peak", null);
-        }
-        m.put("n_significant_by_region", countsByRegion());
-        m.put("n_significant_by_layer", countsByLayer());
-        m.put("fwhm", fwhm);
-        m.put("q_threshold", qThreshold);
-        m.put("permutations", islands.permutations());
-        m.put("min_island_size", islands.minSize());
-        m.put("seed", islands.seed());
-        java.util.List<Map<String, Object>> isl = new java.util.ArrayList<>();
+    public ContrastSummary summary() {
+        ContrastSummary.Peak p = peak == null ? null
+                : new ContrastSummary.Peak(peak.row(), peak.col(), peak.stack(), peak.layer(), peak.channel(), peak.t(), q[peak.unit()], peak.significant());
+        List<ContrastSummary.Island> isl = new ArrayList<>();
         for (IslandResult.Island i : islands.islands()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("size", i.size());
-            o.put("morans_i", i.moranI());
-            o.put("p_sim", i.pSim());
-            o.put("centroid_row", i.centroidRow());
-            o.put("centroid_col", i.centroidCol());
-            o.put("peak_t", i.peakValue());
-            isl.add(o);
+            isl.add(new ContrastSummary.Island(i.size(), i.moranI(), i.pSim(), i.centroidRow(), i.centroidCol(), i.peakValue()));
         }
-        m.put("islands", isl);
-        return m;
+        return new ContrastSummary(contrast.label(), contrast.on(), contrast.off(), contrast.region().id(), contrast.kind().id(), nOn, nOff,
+                nSignificant(), islands.meanI(), islands.nIslands(), islands.nSignificantIslands(), islands.nComponents(), p,
+                countsByRegion(), countsByLayer(), fwhm, qThreshold, islands.permutations(), islands.minSize(), islands.seed(), isl);
     }
 
     static int count(boolean[] b) {

@@ -62,7 +62,7 @@ public final class CorticalModel implements AutoCloseable {
 
     /** The base model folder an adaptor run was trained on. */
     public static Path basePath(Path dir) throws IOException {
-        JsonNode meta = new ObjectMapper().readTree(dir.resolve(META).toFile());
+        JsonNode meta = org.topoomni.io.Json.mapper().readTree(dir.resolve(META).toFile());
         String base = meta.path("base").asText(null);
         if (base == null) throw new IOException(dir.resolve(META) + " does not name its base model");
         Path p = Path.of(base);

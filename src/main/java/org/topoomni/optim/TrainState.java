@@ -43,7 +43,7 @@ public final class TrainState {
             moments.put("m2." + e.getKey(), new Safetensors.Tensor(v.getShape().getShape(), v.toFloatArray()));
         }
         Safetensors.write(dir.resolve(OPTIMIZER), moments, Map.of("step", Integer.toString(step)));
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode st = om.createObjectNode();
         st.put("step", step);
         st.put("optimizer_step", opt.step());
@@ -57,7 +57,7 @@ public final class TrainState {
     }
 
     public static Restored restore(Path dir, Weights weights, AdamW opt, String settings) throws IOException {
-        JsonNode st = new ObjectMapper().readTree(dir.resolve(STATE).toFile());
+        JsonNode st = org.topoomni.io.Json.mapper().readTree(dir.resolve(STATE).toFile());
         if (!settings.equals(st.path("settings").asText())) {
             throw new IllegalArgumentException("the saved training state in " + dir + " was made with other settings ("
                     + st.path("settings").asText() + ", now " + settings + "); delete it or run with the same settings");

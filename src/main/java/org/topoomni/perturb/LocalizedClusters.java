@@ -1,13 +1,13 @@
 package org.topoomni.perturb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
-import org.topoomni.io.Json;
 import org.topoomni.map.Region;
 import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.ResponsesStore;
 import org.topoomni.map.SelectivityAnalysis;
+import org.topoomni.results.ContrastSummary;
+import org.topoomni.results.LocalizerSummary;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stats.Descriptives;
 import org.topoomni.stimuli.Seeds;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -43,11 +42,11 @@ import java.util.SplittableRandom;
  * taken from the standard set when the summary does not list them.
  */
 public final class LocalizedClusters {
-    public static final String RESPONSES_DIR = "responses", SUMMARY = "summary.json";
+    public static final String RESPONSES_DIR = "responses", SUMMARY = LocalizerSummary.FILE;
 
     private final Path dir;
     private final SheetResponses raw;
-    private final JsonNode summary;
+    private final LocalizerSummary summary;
     private final SelectivityAnalysis.Settings settings;
 
     /** One category's cluster. */
@@ -80,7 +79,7 @@ public final class LocalizedClusters {
         }
     }
 
-    private LocalizedClusters(Path dir, SheetResponses raw, JsonNode summary, SelectivityAnalysis.Settings settings) {
+    private LocalizedClusters(Path dir, SheetResponses raw, LocalizerSummary summary, SelectivityAnalysis.Settings settings) {
         this.dir = dir;
         this.raw = raw;
         this.summary = summary;
@@ -97,11 +96,11 @@ public final class LocalizedClusters {
         if (!Files.isDirectory(responses)) {
             throw new IllegalArgumentException(localizerDir + " has no " + RESPONSES_DIR + "/ folder: not a localize output, or an unfinished one");
         }
-        JsonNode summary = Files.isRegularFile(localizerDir.resolve(SUMMARY)) ? Json.read(localizerDir.resolve(SUMMARY)) : null;
+        LocalizerSummary summary = Files.isRegularFile(localizerDir.resolve(SUMMARY)) ? LocalizerSummary.read(localizerDir.resolve(SUMMARY)) : null;
         SheetResponses raw = ResponsesStore.read(responses);
         SelectivityAnalysis.Settings s = SelectivityAnalysis.Settings.defaults().withPermutations(0);
-        JsonNode fwhm = summary == null ? null : summary.path("settings").get("fwhm");
-        if (fwhm != null && fwhm.isNumber()) s = s.withFwhm(fwhm.asDouble());
+        double fwhm = summary == null || summary.settings() == null ? Double.NaN : summary.settings().fwhm();
+        if (Double.isFinite(fwhm)) s = s.withFwhm(fwhm);
         return new LocalizedClusters(localizerDir, raw, summary, s);
     }
 
@@ -116,21 +115,18 @@ public final class LocalizedClusters {
 
     /** The model name the localizer recorded, or null. */
     public String modelName() {
-        return summary == null || !summary.path("model").isTextual() ? null : summary.path("model").asText();
+        return summary == null ? null : summary.model();
     }
 
     /** The contrast named after a category: from the summary if it lists it, else the standard one. */
     public Contrast contrast(String category) {
         List<String> known = new ArrayList<>();
-        JsonNode cs = summary == null ? null : summary.get("contrasts");
-        if (cs != null && cs.isObject()) {
-            Iterator<String> names = cs.fieldNames();
-            while (names.hasNext()) known.add(names.next());
-            JsonNode c = cs.get(category);
+        if (summary != null) {
+            known.addAll(summary.contrasts().keySet());
+            ContrastSummary c = summary.contrasts().get(category);
             if (c != null) {
-                return new Contrast(category, strings(c.get("on")), strings(c.get("off")),
-                        c.hasNonNull("region") ? Region.parse(c.get("region").asText()) : Region.ALL,
-                        Contrast.Kind.parse(c.hasNonNull("kind") ? c.get("kind").asText() : null), null);
+                return new Contrast(category, strings(c.on()), strings(c.off()), c.region() != null ? Region.parse(c.region()) : Region.ALL,
+                        Contrast.Kind.parse(c.kind()), null);
             }
         } else {
             for (Contrast c : Contrasts.standard()) {
@@ -141,19 +137,19 @@ public final class LocalizedClusters {
         throw new IllegalArgumentException("unknown category '" + category + "': the localizer run " + dir + " has no contrast of that name; its contrasts: " + known);
     }
 
-    private List<String> strings(JsonNode arr) {
-        List<String> out = new ArrayList<>();
-        if (arr != null && arr.isArray()) for (JsonNode n : arr) out.add(n.asText());
+    private List<String> strings(List<String> categories) {
+        List<String> out = categories == null ? List.of() : List.copyOf(categories);
         if (out.isEmpty()) throw new IllegalArgumentException(dir.resolve(SUMMARY) + ": a contrast lacks its ON or OFF categories");
         return out;
     }
 
-    /** The cluster of a category: even-run t map, region, odd-run deltas. */
+    /**
+     * The cluster of a category: the contrast named after it (whose ON stimuli are the category's
+     * own, e.g. faces, or its parts, e.g. fLoc's adult + child), its even-run t map, region and
+     * odd-run deltas.
+     */
     public Cluster cluster(String category) {
         Contrast c = contrast(category);
-        if (!c.on().contains(category)) {
-            throw new IllegalArgumentException("contrast '" + category + "' of " + dir + " does not have '" + category + "' as an ON category (ON: " + c.on() + ")");
-        }
         double[] t = SelectivityAnalysis.run(raw, c, settings, ResponseProfiles.EVEN).t();
         int[] on = raw.rowsOf(c.on(), ResponseProfiles.ODD), off = raw.rowsOf(c.off(), ResponseProfiles.ODD);
         if (on.length == 0 || off.length == 0) {

@@ -1,13 +1,14 @@
 package org.topoomni.perturb;
 
+import org.topoomni.stimuli.StimulusFolder;
+
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.io.Json;
 import org.topoomni.model.Answer;
 import org.topoomni.model.Backbone;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.model.ModelInput;
 import org.topoomni.registry.Models;
+import org.topoomni.results.PretrainMetrics;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.Seeds;
 import org.topoomni.stimuli.Stimulus;
@@ -126,17 +127,12 @@ public final class PerceptionProbe {
      */
     public static OptionalLong pretrainSeed(Path modelDir) throws IOException {
         Path base = Models.baseOf(modelDir);
-        Path metrics = base.resolve(PRETRAIN_METRICS);
+        Path metrics = base.resolve(PretrainMetrics.FILE);
         if (!Files.isRegularFile(metrics)) return OptionalLong.empty();
-        JsonNode seed = Json.read(metrics).get("seed");
-        if (seed == null || !seed.canConvertToLong()) {
-            throw new IllegalArgumentException(metrics + " does not record the pretraining seed, which decides the held-out images");
-        }
-        return OptionalLong.of(seed.asLong());
+        Long seed = PretrainMetrics.read(metrics).seed();
+        if (seed == null) throw new IllegalArgumentException(metrics + " does not record the pretraining seed, which decides the held-out images");
+        return OptionalLong.of(seed);
     }
-
-    /** The file in which a pretraining here records its seed. */
-    static final String PRETRAIN_METRICS = "metrics.json";
 
     /** The visual stimulus set of a library (its categories are the judge's vocabulary). */
     public static StimulusSet visualSet(Path library) {
@@ -148,6 +144,20 @@ public final class PerceptionProbe {
         return StimulusSet.load(dir);
     }
 
+    /**
+     * The probe's pictures: a generated library's visual set, or a lab's own folder (its images and
+     * videos, by category; fLoc-style category folders or on/ + off/).
+     */
+    public static StimulusFolder images(Path library) {
+        if (library == null || !Files.isDirectory(library)) throw new IllegalArgumentException("stimulus folder not found: " + library);
+        if (Files.isRegularFile(library.resolve("visual").resolve("manifest.json"))) return StimulusFolder.open(library.resolve("visual"));
+        if (Files.isRegularFile(library.resolve("manifest.json"))) return StimulusFolder.open(library);
+        StimulusFolder f = StimulusFolder.open(library);
+        List<StimulusFolder.Item> pictures = f.items().stream().filter(it -> it.kind().equals("image") || it.kind().equals("video")).toList();
+        if (pictures.isEmpty()) throw new IllegalArgumentException(library + " holds no images or videos for the perception probe");
+        return f;
+    }
+
     /** The model input of an image: the image and the fixed question {@link #PROMPT}, no answer. */
     public static ModelInput input(Backbone model, Stimulus s) {
         if (!s.hasImage()) throw new IllegalArgumentException("stimulus " + s.id() + " has no image");
@@ -155,33 +165,43 @@ public final class PerceptionProbe {
     }
 
     /**
-     * Held-out images of some categories of one or more visual sets, pooled (the first is the localizer's library; the
-     * others only add probe images, e.g. the pretraining extras): per category the held-out
-     * images of every set, a seeded sample of at most {@code perCategory}, in category then id
-     * order. Images of a set after the first are named {@code <its library folder>/<id>}.
+     * Held-out images of some categories of one or more picture folders, pooled (the first is the
+     * localizer's; the others only add probe images, e.g. the pretraining extras): per category
+     * the held-out images of every folder, a seeded sample of at most {@code perCategory}, in
+     * category then id order. A category's images are those of the folder categories
+     * {@code sources} gives it (a contrast's ON categories where the folder has no category of the
+     * contrast's own name, e.g. fLoc's adult and child for faces; else the category itself).
+     * Images of a folder after the first are named {@code <its library folder>/<id>}.
      */
-    public static List<Image> heldOutImages(Backbone model, List<StimulusSet> sets, List<String> categories, int perCategory,
-                                            OptionalLong pretrainSeed, long seed) {
-        if (sets == null || sets.isEmpty()) throw new IllegalArgumentException("no visual set to take probe images from");
-        Path library = sets.get(0).dir().getParent();
-        record Held(String id, StimulusSet.Item item) {}
+    public static List<Image> heldOutImages(Backbone model, List<StimulusFolder> sets, List<String> categories,
+                                            java.util.Map<String, List<String>> sources, int perCategory, OptionalLong pretrainSeed, long seed) {
+        if (sets == null || sets.isEmpty()) throw new IllegalArgumentException("no picture folder to take probe images from");
+        Path library = sets.get(0).path();
+        record Held(String id, StimulusFolder.Item item) {}
         List<Image> out = new ArrayList<>();
         for (String c : categories) {
-            if (sets.get(0).items(c).isEmpty()) {
-                throw new IllegalArgumentException("the visual set of " + library + " has no images of '" + c + "'; its categories: " + sets.get(0).categories());
+            List<String> from = sources.getOrDefault(c, List.of(c));
+            if (from.stream().allMatch(x -> sets.get(0).items(x).isEmpty())) {
+                throw new IllegalArgumentException(library + " has no images of '" + c + "'" + (from.equals(List.of(c)) ? "" : " (" + String.join(", ", from) + ")")
+                        + "; its categories: " + sets.get(0).categories());
             }
             List<Held> held = new ArrayList<>();
             int all = 0;
             for (int k = 0; k < sets.size(); k++) {
-                StimulusSet set = sets.get(k);
+                StimulusFolder set = sets.get(k);
                 boolean first = k == 0;
-                all += set.items(c).size();
-                for (StimulusSet.Item i : set.items(c)) {
-                    if (pretrainSeed.isEmpty() || HeldOut.isHeldOut("visual", i, HeldOut.FRACTION, pretrainSeed.getAsLong())) held.add(new Held(first ? i.id() : StimulusLibrary.pooledId(set.dir().getParent(), i.id()), i));
+                for (String x : from) {
+                    for (StimulusFolder.Item i : set.items(x)) {
+                        if (!i.kind().equals("image") && !i.kind().equals("video") && !i.kind().equals("audiovisual")) continue;
+                        all++;
+                        if (pretrainSeed.isEmpty() || HeldOut.isHeldOut("visual", i.category(), i.id(), i.attributes(), HeldOut.FRACTION, pretrainSeed.getAsLong())) {
+                            held.add(new Held(first ? i.id() : StimulusLibrary.pooledId(set.path().getParent(), i.id()), i));
+                        }
+                    }
                 }
             }
             if (held.isEmpty()) {
-                throw new IllegalArgumentException("the visual set of " + library + " has no held-out images of '" + c + "' ("
+                throw new IllegalArgumentException(library + " has no held-out images of '" + c + "' ("
                         + all + " images in all); the probe needs images the model was not trained on");
             }
             if (held.size() > perCategory) {

@@ -2,15 +2,13 @@ package org.topoomni.perturb;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.topoomni.io.AtomicFiles;
-import org.topoomni.map.Csv;
 import org.topoomni.io.Json;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.report.LinePlot;
+import org.topoomni.registry.Models;
+import org.topoomni.results.PerturbationSummary;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.stimuli.Progress;
-import org.topoomni.stimuli.StimulusSet;
-import org.topoomni.registry.Models;
+import org.topoomni.stimuli.StimulusFolder;
 import org.topoomni.task.Answers;
 import org.topoomni.task.HeldOut;
 
@@ -47,12 +45,11 @@ import java.util.TreeMap;
  * Coverage 0 is the unperturbed model (an empty mask is no intervention; the tests check that
  * it gives identical answers), answered once and shared by every category.
  *
- * <p>Outputs in OUT: {@code summary.json} (every curve, the model, whether it is the control,
- * the settings, the timings), {@code curves.png} (dose-response, cluster solid vs random dashed,
- * one panel per category), {@code examples.csv} (every answer and its judgement).
+ * <p>{@link #measure} computes the curves and returns them with every answer;
+ * {@link PerturbationFiles} writes them ({@code summary.json}, {@code curves.png},
+ * {@code examples.csv}); {@link #run} does both, for the command line.
  */
 public final class Perturbation {
-    public static final String SUMMARY = "summary.json", CURVES = "curves.png", EXAMPLES = "examples.csv";
     public static final List<String> DEFAULT_CATEGORIES = List.of("faces", "bodies", "scenes", "objects");
     public static final double[] DEFAULT_COVERAGES = {0, 2.5, 5, 10, 15, 20, 30};
 
@@ -92,43 +89,67 @@ public final class Perturbation {
         public static Settings defaults() {
             return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 40, 0, 8, 512);
         }
+
+        public Settings withCategories(List<String> c) { return new Settings(c, coverages, randomMasks, perCategory, seed, maxTokens, batchSize); }
+
+        public Settings withCoverages(double[] c) { return new Settings(categories, c, randomMasks, perCategory, seed, maxTokens, batchSize); }
+
+        public Settings withRandomMasks(int n) { return new Settings(categories, coverages, n, perCategory, seed, maxTokens, batchSize); }
+
+        public Settings withPerCategory(int n) { return new Settings(categories, coverages, randomMasks, n, seed, maxTokens, batchSize); }
+
+        public Settings withSeed(long s) { return new Settings(categories, coverages, randomMasks, perCategory, s, maxTokens, batchSize); }
+
+        public Settings withMaxTokens(int n) { return new Settings(categories, coverages, randomMasks, perCategory, seed, n, batchSize); }
+
+        public Settings withBatchSize(int n) { return new Settings(categories, coverages, randomMasks, perCategory, seed, maxTokens, n); }
     }
 
     /**
-     * The dose-response curves of one category (one value per coverage; random: mean over the
-     * random masks). {@code suppressOtherByCategory} splits {@code suppressOtherAccuracy} by the
-     * other images' own category (which of them a suppression hits), likewise for random masks.
+     * One answer of the probe and its judgement (a row of examples.csv).
+     *
+     * @param stimulus  the image's id
+     * @param category  its category
+     * @param condition "none" (unperturbed), "drive" or "suppress"
+     * @param target    the category whose cluster was perturbed (null: none)
+     * @param mask      "none", "cluster" or "random&lt;k&gt;"
+     * @param coverage  percent of the region in the mask (0: none)
+     * @param nUnits    units perturbed
+     * @param answer    the model's answer
+     * @param judged    the category the answer names (null: none)
      */
-    public record Curves(double[] coverage, int[] nUnits, double[] driveRate, double[] suppressAccuracy, double[] suppressOtherAccuracy,
-                         double[] randomDriveRate, double[] randomSuppressAccuracy, double[] randomSuppressOtherAccuracy,
-                         double[] clusterMeanDelta, double[] randomMeanDelta, int nImages, int nOtherImages,
-                         Map<String, double[]> suppressOtherByCategory, Map<String, double[]> randomSuppressOtherByCategory) {}
+    public record Example(String stimulus, String category, String condition, String target, String mask, double coverage, int nUnits,
+                          String answer, String judged) {}
 
-    /** What a run found; {@code summary.json} holds the same. */
-    public record Summary(String model, String kind, Boolean control, Map<String, Curves> categories,
-                          Map<String, Object> settings, Map<String, Double> timings) {}
+    /** What a run measured: the summary (summary.json) and every answer (examples.csv). */
+    public record Result(PerturbationSummary summary, List<Example> examples) {}
 
     private Perturbation() {}
 
-    public static Summary run(NDManager manager, Path modelDir, Path localizerDir, Path library, Path out, Settings settings)
+    public static PerturbationSummary run(NDManager manager, Path modelDir, Path localizerDir, Path library, Path out, Settings settings)
             throws IOException {
-        return run(manager, modelDir, localizerDir, library, out, settings, System.err, Progress.NONE);
-    }
-
-    /** Runs the experiment and writes summary.json, curves.png and examples.csv into {@code out}. */
-    public static Summary run(NDManager manager, Path modelDir, Path localizerDir, Path library, Path out, Settings settings,
-                              PrintStream log, Progress progress) throws IOException {
-        return run(manager, modelDir, localizerDir, library, List.of(), out, settings, log, progress);
+        return run(manager, modelDir, localizerDir, library, List.of(), out, settings, System.err, Progress.NONE);
     }
 
     /**
-     * Runs the experiment with probe images from {@code library} (the localizer's) and the held-out
-     * images of {@code moreImages} (further libraries with a visual set, e.g. the pretraining
-     * extras), and writes summary.json, curves.png and examples.csv into {@code out}.
+     * Runs the experiment ({@link #measure}) and writes summary.json, curves.png and examples.csv
+     * into {@code out} ({@link PerturbationFiles}).
      */
-    public static Summary run(NDManager manager, Path modelDir, Path localizerDir, Path library, List<Path> moreImages, Path out,
-                              Settings settings, PrintStream log, Progress progress) throws IOException {
+    public static PerturbationSummary run(NDManager manager, Path modelDir, Path localizerDir, Path library, List<Path> moreImages, Path out,
+                                          Settings settings, PrintStream log, Progress progress) throws IOException {
         if (out == null) throw new IllegalArgumentException("no output folder given");
+        Result r = measure(manager, modelDir, localizerDir, library, moreImages, settings, log, progress);
+        PerturbationFiles.write(out, r);
+        return r.summary();
+    }
+
+    /**
+     * Measures the curves with probe images from {@code library} (the localizer's) and the
+     * held-out images of {@code moreImages} (further libraries with a visual set, e.g. the
+     * pretraining extras). Writes nothing.
+     */
+    public static Result measure(NDManager manager, Path modelDir, Path localizerDir, Path library, List<Path> moreImages,
+                                 Settings settings, PrintStream log, Progress progress) throws IOException {
         if (modelDir == null || !Files.isDirectory(modelDir)) throw new IllegalArgumentException("model folder not found: " + modelDir);
         long t0 = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -137,9 +158,14 @@ public final class Perturbation {
         Map<String, LocalizedClusters.Cluster> clusters = new LinkedHashMap<>();
         for (String c : settings.categories()) clusters.put(c, loc.cluster(c));
         timings.put("localizer_s", seconds(t0));
-        StimulusSet visual = PerceptionProbe.visualSet(library);
-        List<StimulusSet> sets = new java.util.ArrayList<>(List.of(visual));
-        for (Path p : moreImages == null ? List.<Path>of() : moreImages) sets.add(PerceptionProbe.visualSet(p));
+        StimulusFolder visual = PerceptionProbe.images(library);
+        List<StimulusFolder> sets = new java.util.ArrayList<>(List.of(visual));
+        for (Path p : moreImages == null ? List.<Path>of() : moreImages) sets.add(PerceptionProbe.images(p));
+        // a category's pictures: its own, or the ON categories of its contrast (fLoc's adult + child for faces)
+        Map<String, List<String>> sources = new LinkedHashMap<>();
+        for (String c : settings.categories()) sources.put(c, visual.items(c).isEmpty() ? clusters.get(c).contrast().on() : List.of(c));
+        List<String> judge = new java.util.ArrayList<>(visual.categories());
+        for (String c : settings.categories()) if (!judge.contains(c)) judge.add(c); // the model is asked to name the contrasts' categories
         java.util.OptionalLong pretrainSeed = PerceptionProbe.pretrainSeed(modelDir);
         JsonNode meta = CorticalModel.isAdaptorRun(modelDir) ? Json.read(modelDir.resolve(CorticalModel.META)) : null;
 
@@ -153,10 +179,10 @@ public final class Perturbation {
                 log.printf(Locale.ROOT, "note: the localizer run was made on model '%s', this model is '%s'%n", loc.modelName(), model.name());
             }
             long tImages = System.nanoTime();
-            List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), sets, settings.categories(),
+            List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), sets, settings.categories(), sources,
                     settings.perCategory(), pretrainSeed, settings.seed());
             timings.put("images_s", seconds(tImages));
-            PerceptionProbe probe = new PerceptionProbe(model, images, visual.categories(), settings.maxTokens(), settings.batchSize());
+            PerceptionProbe probe = new PerceptionProbe(model, images, judge, settings.maxTokens(), settings.batchSize());
 
             Plan plan = Plan.of(images, clusters, settings);
             log.printf(Locale.ROOT, "perturbation: %d held-out images (%s), %d categories x %d coverages x (cluster + %d random) x drive/suppress = %d answers%n",
@@ -172,31 +198,16 @@ public final class Perturbation {
             timings.put("answers", (double) plan.trials.size());
             timings.put("answers_per_s", plan.trials.size() / Math.max(probeSeconds, 1e-9));
 
-            Map<String, Curves> curves = plan.curves(probe, answers);
+            Map<String, PerturbationSummary.Curves> curves = plan.curves(probe, answers);
             timings.put("total_s", seconds(t0));
-            Map<String, Object> s = settingsMap(settings, loc, clusters, localizerDir, library, pretrainSeed, visual.categories());
-            s.put("more_images", sets.subList(1, sets.size()).stream().map(v -> v.dir().getParent().toAbsolutePath().normalize().toString()).toList());
+            List<String> more = sets.subList(1, sets.size()).stream().map(v -> v.path().getParent().toAbsolutePath().normalize().toString()).toList();
+            PerturbationSummary.Settings s = settings(settings, loc, clusters, localizerDir, library, pretrainSeed, judge, more);
             String kind = meta == null ? "backbone" : meta.path("control").asBoolean(false) ? "control" : "topographic";
             Boolean control = meta == null ? null : meta.path("control").asBoolean(false);
-            Summary summary = new Summary(model.name(), kind, control, curves, s, timings);
-
-            Files.createDirectories(out);
-            writeExamples(out.resolve(EXAMPLES), plan, probe, answers);
-            writeCurves(out.resolve(CURVES), summary);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("model", summary.model());
-            json.put("model_dir", modelDir.toAbsolutePath().normalize().toString());
-            json.put("kind", kind);
-            json.put("control", control);
-            if (meta != null && meta.has("alpha")) json.put("alpha", meta.get("alpha").asDouble());
-            json.put("localizer_model", loc.modelName());
-            Map<String, Object> cats = new LinkedHashMap<>();
-            curves.forEach((c, cv) -> cats.put(c, curvesMap(cv)));
-            json.put("categories", cats);
-            json.put("settings", s);
-            json.put("timings", timings);
-            Json.write(out.resolve(SUMMARY), json);
-            return summary;
+            double alpha = meta != null && meta.has("alpha") ? meta.get("alpha").asDouble() : Double.NaN;
+            PerturbationSummary summary = new PerturbationSummary(model.name(), modelDir.toAbsolutePath().normalize().toString(), kind, control, alpha,
+                    loc.modelName(), curves, s, timings);
+            return new Result(summary, plan.examples(probe, answers));
         }
     }
 
@@ -262,10 +273,10 @@ public final class Perturbation {
             keys.add(key);
         }
 
-        Map<String, Curves> curves(PerceptionProbe probe, List<String> answers) {
+        Map<String, PerturbationSummary.Curves> curves(PerceptionProbe probe, List<String> answers) {
             double[] cov = settings.coverages();
             int masks = settings.randomMasks() + 1; // index 0: cluster, 1..: random
-            Map<String, Curves> out = new LinkedHashMap<>();
+            Map<String, PerturbationSummary.Curves> out = new LinkedHashMap<>();
             for (String x : clusters.keySet()) {
                 // hits and counts: [mask][coverage]
                 double[][] drive = new double[masks][cov.length], driveN = new double[masks][cov.length];
@@ -309,8 +320,23 @@ public final class Perturbation {
                     byCluster.put(y, ry[0]);
                     byRandom.put(y, randomMean(ry));
                 }
-                out.put(x, new Curves(cov.clone(), sizes.get(x), dr[0], sr[0], or[0], randomMean(dr), randomMean(sr), randomMean(or),
-                        meanDelta.get(x)[0], meanDelta.get(x)[1], nx, images.size() - nx, byCluster, byRandom));
+                out.put(x, new PerturbationSummary.Curves(cov.clone(), sizes.get(x), dr[0], sr[0], or[0], randomMean(dr), randomMean(sr), randomMean(or),
+                        byCluster, byRandom, meanDelta.get(x)[0], meanDelta.get(x)[1], nx, images.size() - nx));
+            }
+            return out;
+        }
+
+        /** Every answer with its role and judgement, in trial order. */
+        List<Example> examples(PerceptionProbe probe, List<String> answers) {
+            List<Example> out = new ArrayList<>(trials.size());
+            for (int r = 0; r < trials.size(); r++) {
+                Key k = keys.get(r);
+                PerceptionProbe.Trial t = trials.get(r);
+                PerceptionProbe.Image img = images.get(t.image());
+                boolean none = k.mask() == Key.NONE;
+                out.add(new Example(img.id(), img.category(), none ? "none" : k.drive() ? "drive" : "suppress", none ? null : k.target(),
+                        none ? "none" : k.mask() == Key.CLUSTER ? "cluster" : "random" + k.mask(), none ? 0 : settings.coverages()[k.coverage()],
+                        t.intervention().size(), answers.get(r), probe.judge(answers.get(r))));
             }
             return out;
         }
@@ -353,108 +379,26 @@ public final class Perturbation {
         }
     }
 
-    // ------------------------------------------------------------------ outputs
+    // ------------------------------------------------------------------ the summary's settings
 
-    private static Map<String, Object> curvesMap(Curves c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("coverage", c.coverage());
-        m.put("n_units", c.nUnits());
-        m.put("drive_rate", c.driveRate());
-        m.put("suppress_accuracy", c.suppressAccuracy());
-        m.put("suppress_other_accuracy", c.suppressOtherAccuracy());
-        m.put("random_drive_rate", c.randomDriveRate());
-        m.put("random_suppress_accuracy", c.randomSuppressAccuracy());
-        m.put("random_suppress_other_accuracy", c.randomSuppressOtherAccuracy());
-        m.put("suppress_other_by_category", c.suppressOtherByCategory());
-        m.put("random_suppress_other_by_category", c.randomSuppressOtherByCategory());
-        m.put("cluster_mean_delta", c.clusterMeanDelta());
-        m.put("random_mean_delta", c.randomMeanDelta());
-        m.put("n_images", c.nImages());
-        m.put("n_other_images", c.nOtherImages());
-        return m;
-    }
-
-    private static Map<String, Object> settingsMap(Settings s, LocalizedClusters loc, Map<String, LocalizedClusters.Cluster> clusters,
-                                                   Path localizerDir, Path library, java.util.OptionalLong pretrainSeed, List<String> judge) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("categories", s.categories());
-        m.put("coverages", s.coverages());
-        m.put("random_masks", s.randomMasks());
-        m.put("per_category", s.perCategory());
-        m.put("seed", s.seed());
-        m.put("max_tokens", s.maxTokens());
-        m.put("batch_size", s.batchSize());
-        m.put("prompt", PerceptionProbe.PROMPT);
-        m.put("decoding", "greedy");
-        m.put("localizer", localizerDir.toAbsolutePath().normalize().toString());
-        m.put("library", library.toAbsolutePath().normalize().toString());
-        m.put("images", (pretrainSeed.isPresent()
+    private static PerturbationSummary.Settings settings(Settings s, LocalizedClusters loc, Map<String, LocalizedClusters.Cluster> clusters,
+                                                         Path localizerDir, Path library, java.util.OptionalLong pretrainSeed, List<String> judge,
+                                                         List<String> moreImages) {
+        Map<String, PerturbationSummary.ContrastUsed> contrasts = new LinkedHashMap<>();
+        clusters.forEach((c, cl) -> contrasts.put(c, new PerturbationSummary.ContrastUsed(cl.contrast().on(), cl.contrast().off(),
+                cl.contrast().region().id(), cl.candidates().length, cl.nOddOn(), cl.nOddOff(), Answers.phrase(c))));
+        String images = (pretrainSeed.isPresent()
                 ? "held out by the pretraining split (fraction " + HeldOut.FRACTION + ", pretraining seed " + pretrainSeed.getAsLong() + ")"
                 : "all of the library's images (the base model was not pretrained on the library)")
-                + "; they are also localizer stimuli when the localizer ran on the same library");
-        m.put("pretrain_seed", pretrainSeed.isPresent() ? pretrainSeed.getAsLong() : null);
-        m.put("fwhm", loc.fwhm());
-        m.put("mask_rule", "top coverage% of the contrast's region by Welch t on even runs (smoothed at the localizer's FWHM)");
-        m.put("delta_rule", "odd runs, raw Z: mean response to the category minus mean response to the contrast's OFF stimuli; added at every token of every layer");
-        m.put("random_rule", "same number of units drawn uniformly from the same region (seeded), with the category's delta at those units");
-        m.put("judge", "an answer names category X when its longest whole-word match among the judge categories' phrases is X's phrase (train.Answers)");
-        m.put("judge_categories", judge);
-        Map<String, Object> contrasts = new LinkedHashMap<>();
-        clusters.forEach((c, cl) -> {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("on", cl.contrast().on());
-            d.put("off", cl.contrast().off());
-            d.put("region", cl.contrast().region().id());
-            d.put("region_units", cl.candidates().length);
-            d.put("n_odd_on", cl.nOddOn());
-            d.put("n_odd_off", cl.nOddOff());
-            d.put("phrase", Answers.phrase(c));
-            contrasts.put(c, d);
-        });
-        m.put("contrasts", contrasts);
-        return m;
-    }
-
-    private static void writeCurves(Path file, Summary s) throws IOException {
-        List<LinePlot.Panel> panels = new ArrayList<>();
-        double[] x = null;
-        for (var e : s.categories().entrySet()) {
-            Curves c = e.getValue();
-            x = c.coverage();
-            String p = Answers.phrase(e.getKey());
-            panels.add(new LinePlot.Panel(e.getKey() + " cluster (" + s.model() + ", " + s.kind() + ")", List.of(
-                    new LinePlot.Line("drive: says '" + p + "'", c.driveRate(), 0x1f77b4, false),
-                    new LinePlot.Line("  random mask", c.randomDriveRate(), 0x1f77b4, true),
-                    new LinePlot.Line("suppress: " + e.getKey() + " correct", c.suppressAccuracy(), 0xd62728, false),
-                    new LinePlot.Line("  random mask", c.randomSuppressAccuracy(), 0xd62728, true),
-                    new LinePlot.Line("suppress: others correct", c.suppressOtherAccuracy(), 0x2ca02c, false),
-                    new LinePlot.Line("  random mask", c.randomSuppressOtherAccuracy(), 0x2ca02c, true))));
-        }
-        LinePlot.writePanels(file, "Perturbation dose-response: rate vs coverage (% of the vision stack)", "coverage %", x, panels, 0, 1);
-    }
-
-    private static void writeExamples(Path file, Plan plan, PerceptionProbe probe, List<String> answers) throws IOException {
-        StringBuilder sb = new StringBuilder("stimulus,category,condition,target,mask,coverage,n_units,answer,judged\n");
-        for (int r = 0; r < plan.trials.size(); r++) {
-            Key k = plan.keys.get(r);
-            PerceptionProbe.Trial t = plan.trials.get(r);
-            PerceptionProbe.Image img = plan.images.get(t.image());
-            String judged = probe.judge(answers.get(r));
-            boolean none = k.mask() == Key.NONE;
-            sb.append(Csv.quote(img.id())).append(',').append(Csv.quote(img.category())).append(',')
-                    .append(none ? "none" : k.drive() ? "drive" : "suppress").append(',')
-                    .append(none ? "" : Csv.quote(k.target())).append(',')
-                    .append(none ? "none" : k.mask() == Key.CLUSTER ? "cluster" : "random" + k.mask()).append(',')
-                    .append(none ? "0" : fmt(plan.settings.coverages()[k.coverage()])).append(',')
-                    .append(t.intervention().size()).append(',')
-                    .append(Csv.quote(answers.get(r))).append(',')
-                    .append(judged == null ? "" : Csv.quote(judged)).append('\n');
-        }
-        AtomicFiles.writeString(file, sb.toString());
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+                + "; they are also localizer stimuli when the localizer ran on the same library";
+        return new PerturbationSummary.Settings(s.categories(), s.coverages(), s.randomMasks(), s.perCategory(), s.seed(), s.maxTokens(), s.batchSize(),
+                PerceptionProbe.PROMPT, "greedy", localizerDir.toAbsolutePath().normalize().toString(), library.toAbsolutePath().normalize().toString(),
+                images, pretrainSeed.isPresent() ? pretrainSeed.getAsLong() : null, loc.fwhm(),
+                "top coverage% of the contrast's region by Welch t on even runs (smoothed at the localizer's FWHM)",
+                "odd runs, raw Z: mean response to the category minus mean response to the contrast's OFF stimuli; added at every token of every layer",
+                "same number of units drawn uniformly from the same region (seeded), with the category's delta at those units",
+                "an answer names category X when its longest whole-word match among the judge categories' phrases is X's phrase (train.Answers)",
+                judge, contrasts, moreImages);
     }
 
     private static Map<String, Integer> countsByCategory(List<PerceptionProbe.Image> images, List<String> cats) {

@@ -28,7 +28,8 @@ public final class Backbones {
 
     private static final List<BackboneFactory> FACTORIES = new ArrayList<>(List.of(
             new PretrainedOmniFactory(),
-            new TinyOmniFactory()));
+            new TinyOmniFactory(),
+            new org.topoomni.backbones.qwen.QwenOmniFactory()));
 
     private Backbones() {}
 
@@ -95,7 +96,7 @@ public final class Backbones {
                     + "a topographic model is a train output with adaptors.safetensors and cortical.json)");
         }
         try {
-            return new ObjectMapper().readTree(f.toFile());
+            return org.topoomni.io.Json.mapper().readTree(f.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(f + " is not valid JSON: " + e.getOriginalMessage());
         }

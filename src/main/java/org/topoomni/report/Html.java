@@ -21,33 +21,6 @@ final class Html {
     private Html() {
     }
 
-    /** A pass/fail verdict against a target; NONE where no target exists, MISSING where the input is absent. */
-    enum Status {
-        PASS("pass", "\u2713 met"), FAIL("fail", "\u2717 not met"), NONE("none", ""), MISSING("missing", "not measured");
-
-        final String css, word;
-
-        Status(String css, String word) {
-            this.css = css;
-            this.word = word;
-        }
-
-        static Status of(boolean ok) {
-            return ok ? PASS : FAIL;
-        }
-
-        /** PASS only if every part passes; MISSING if any part is missing and none fails. */
-        static Status all(Iterable<Status> parts) {
-            boolean missing = false, any = false;
-            for (Status s : parts) {
-                if (s == FAIL) return FAIL;
-                if (s == MISSING) missing = true;
-                if (s == PASS) any = true;
-            }
-            return missing ? MISSING : any ? PASS : NONE;
-        }
-    }
-
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
     static String esc(String s) {

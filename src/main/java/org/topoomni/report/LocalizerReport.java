@@ -1,13 +1,14 @@
 package org.topoomni.report;
 
-import org.topoomni.io.AtomicFiles;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.topoomni.io.AtomicFiles;
+import org.topoomni.io.LayoutJson;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.HumanReference;
-import org.topoomni.io.Json;
-import org.topoomni.io.LayoutJson;
 import org.topoomni.map.MapFiles;
 import org.topoomni.map.PreferenceAnalysis;
 import org.topoomni.map.PreferenceMap;
@@ -15,6 +16,12 @@ import org.topoomni.map.ResponseProfiles;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.map.SelectivityMap;
 import org.topoomni.map.SmoothedResponses;
+import org.topoomni.plot.SheetMapFigure;
+import org.topoomni.results.ContrastSummary;
+import org.topoomni.results.LocalizerSummary;
+import org.topoomni.results.PreferenceSummary;
+import org.topoomni.results.ProfileSummary;
+import org.topoomni.results.Profiles;
 import org.topoomni.sheet.SheetResponses;
 
 import java.io.IOException;
@@ -72,7 +79,7 @@ public final class LocalizerReport {
 
     /** Everything computed, plus the summary written to summary.json. */
     public record Result(List<SelectivityMap> maps, List<PreferenceMap> preferenceMaps, List<ResponseProfiles.Profile> profiles,
-                         Map<String, Object> summary) {}
+                         LocalizerSummary summary) {}
 
     /**
      * Runs every contrast (all must be answerable by the stimuli: see
@@ -94,7 +101,7 @@ public final class LocalizerReport {
         SmoothedResponses smoothed = SmoothedResponses.of(responses, fwhm);
         lg.printf(Locale.ROOT, "smoothed %d sheet maps at FWHM %.2f in %.0f ms%n", responses.stimuli(), fwhm, (System.nanoTime() - t0) / 1e6);
 
-        Map<String, Object> contrastSummary = new LinkedHashMap<>();
+        Map<String, ContrastSummary> contrastSummary = new LinkedHashMap<>();
         List<SelectivityMap> maps = new ArrayList<>();
         for (Contrast c : contrasts) {
             long t1 = System.nanoTime();
@@ -102,7 +109,7 @@ public final class LocalizerReport {
             Path dir = out.resolve(c.name());
             MapFiles.writeSelectivity(dir, m);
             if (o.figures()) {
-                AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(m, title(o.model(), c.name() + " localizer")));
+                AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.selectivity(m.figure(), title(o.model(), c.name() + " localizer")));
             }
             maps.add(m);
             contrastSummary.put(c.name(), m.summary());
@@ -111,20 +118,21 @@ public final class LocalizerReport {
                     m.islands().nIslands(), (System.nanoTime() - t1) / 1e6);
         }
 
-        Map<String, Object> prefSummary = new LinkedHashMap<>();
+        Map<String, PreferenceSummary> prefSummary = new LinkedHashMap<>();
         List<PreferenceMap> prefs = new ArrayList<>();
         for (PreferenceAnalysis.Design d : PreferenceAnalysis.standard(categories)) {
             PreferenceMap pm = PreferenceAnalysis.run(smoothed, d, o.settings(), null);
             Path dir = out.resolve(d.name());
             MapFiles.writePreference(dir, pm);
-            if (o.figures()) AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.preference(pm, title(o.model(), d.title())));
+            if (o.figures()) AtomicFiles.writePng(dir.resolve("map.png"), SheetMapFigure.preference(pm.figure(), title(o.model(), d.title())));
             prefs.add(pm);
             prefSummary.put(d.name(), pm.summary());
             lg.printf(Locale.ROOT, "%-24s %,7d significant units%n", d.name(), pm.nSignificant());
         }
 
         List<ResponseProfiles.Profile> profiles = new ArrayList<>();
-        Map<String, Object> profileSummary = new LinkedHashMap<>();
+        Map<String, ProfileSummary> profileSummary = new LinkedHashMap<>();
+        String noProfiles = null;
         boolean even = false, odd = false;
         for (SheetResponses.Row r : responses.rows()) {
             if (ResponseProfiles.isEven(r.run())) even = true;
@@ -138,20 +146,12 @@ public final class LocalizerReport {
                 try {
                     ResponseProfiles.Profile p = rp.profile(c);
                     profiles.add(p);
-                    Map<String, Object> e = new LinkedHashMap<>();
-                    e.put("human_roi", p.humanRoi());
-                    e.put("pearson_r", p.pearson());
-                    e.put("spearman_rho", p.spearman());
-                    e.put("paper_r", p.paperR());
-                    e.put("n_units", p.selected().length);
-                    e.put("k_percent", p.kPercent());
-                    e.put("fwhm", p.fwhm());
-                    e.put("n_conditions", p.nShared());
-                    profileSummary.put(c.name(), e);
+                    profileSummary.put(c.name(), new ProfileSummary(p.humanRoi(), p.pearson(), p.spearman(), p.paperR(), p.selected().length,
+                            p.kPercent(), p.fwhm(), p.nShared(), null));
                     lg.printf(Locale.ROOT, "profile %-16s vs %-8s r = %s over %d conditions%n", c.name(), p.humanRoi() == null ? "-" : p.humanRoi(),
                             Double.isNaN(p.pearson()) ? "n/a" : String.format(Locale.ROOT, "%.3f", p.pearson()), p.nShared());
                 } catch (IllegalArgumentException ex) {
-                    profileSummary.put(c.name(), Map.of("skipped", ex.getMessage()));
+                    profileSummary.put(c.name(), ProfileSummary.skipped(ex.getMessage()));
                     lg.println("profile " + c.name() + " skipped: " + ex.getMessage());
                 }
             }
@@ -159,32 +159,18 @@ public final class LocalizerReport {
             MapFiles.writeProfileConditions(out.resolve("profile_conditions.csv"), profiles);
             if (o.figures()) AtomicFiles.writePng(out.resolve("profiles.png"), ProfileChart.render(profiles, title(o.model(), "response profiles vs human fROIs")));
         } else if (!contrasts.isEmpty()) {
-            profileSummary.put("skipped", "response profiles need stimuli in both even and odd runs");
+            noProfiles = "response profiles need stimuli in both even and odd runs";
             lg.println("response profiles skipped: they need stimuli in both even and odd runs");
         }
 
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("model", o.model());
-        if (!o.libraries().isEmpty()) summary.put("libraries", o.libraries());
-        summary.put("sheet", Map.of("rows", layout.rows(), "cols", layout.cols(), "units", layout.units()));
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("fwhm", fwhm);
-        settings.put("fwhm_rule", Double.isNaN(o.settings().fwhm()) ? "4 * sqrt(rows * cols / (304 * 512))" : "given");
-        settings.put("q_threshold", o.settings().q());
-        settings.put("permutations", o.settings().permutations());
-        settings.put("min_island_size", o.settings().minIslandSize());
-        settings.put("seed", o.settings().seed());
-        settings.put("fdr_family", "whole sheet; contrasts read in their region");
-        settings.put("profile_k_percent", Map.of("sensory", o.profiles().sensoryPercent(), "cognitive", o.profiles().cognitivePercent()));
-        settings.put("profile_cognitive_fwhm_factor", o.profiles().cognitiveFwhmFactor());
-        summary.put("settings", settings);
-        summary.put("n_stimuli", responses.stimuli());
-        summary.put("contrasts", contrastSummary);
-        summary.put("maps", prefSummary);
-        summary.put("profiles", profileSummary);
-        summary.put("reference", referenceIslands());
+        LocalizerSummary.Settings settings = new LocalizerSummary.Settings(fwhm,
+                Double.isNaN(o.settings().fwhm()) ? "4 * sqrt(rows * cols / (304 * 512))" : "given", o.settings().q(), o.settings().permutations(),
+                o.settings().minIslandSize(), o.settings().seed(), "whole sheet; contrasts read in their region",
+                new LocalizerSummary.KPercent(o.profiles().sensoryPercent(), o.profiles().cognitivePercent()), o.profiles().cognitiveFwhmFactor());
+        LocalizerSummary summary = new LocalizerSummary(o.model(), o.libraries(), new LocalizerSummary.Sheet(layout.rows(), layout.cols(), layout.units()),
+                settings, responses.stimuli(), contrastSummary, prefSummary, new Profiles(profileSummary, noProfiles), referenceIslands());
         LayoutJson.write(out.resolve("layout.json"), layout);
-        Json.write(out.resolve("summary.json"), summary);
+        summary.write(out.resolve(LocalizerSummary.FILE));
         return new Result(List.copyOf(maps), List.copyOf(prefs), List.copyOf(profiles), summary);
     }
 
@@ -193,11 +179,12 @@ public final class LocalizerReport {
     }
 
     /** The human and paper island Moran's I of the voice contrast (reference/island_morans_i_human_voice.json). */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> referenceIslands() {
+    static JsonNode referenceIslands() {
         try (InputStream in = LocalizerReport.class.getResourceAsStream("/reference/island_morans_i_human_voice.json")) {
-            if (in == null) return Map.of();
-            return Map.of("voice_island_morans_i", new ObjectMapper().readValue(in, Map.class));
+            ObjectNode n = JsonNodeFactory.instance.objectNode();
+            if (in == null) return n;
+            n.set("voice_island_morans_i", org.topoomni.io.Json.mapper().readTree(in));
+            return n;
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the shipped voice island reference: " + e.getMessage(), e);
         }

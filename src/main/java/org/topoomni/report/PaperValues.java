@@ -59,6 +59,28 @@ public final class PaperValues {
     public static final double TEN_MIN_R = HumanReference.PAPER_TEN_MIN, TEN_MAX_R = HumanReference.PAPER_TEN_MAX,
             TEN_MEAN_R = HumanReference.PAPER_TEN_MEAN;
 
+    // ---- perturbation and screening (METHOD.md sections 6 and 7): the paper states these in words --------
+
+    /** Where the perturbation and screening results come from. */
+    public static final String EFFECTS_SOURCE = "the paper as METHOD.md sections 6 (perturbation) and 7 (screening) summarise it";
+    /** Driving the face region. */
+    public static final String DRIVE = "near-ceiling \"face\" reports at 15% coverage";
+    /** Suppressing the top 10% face units. */
+    public static final String SUPPRESS = "face identification drops to near zero (top 10% of face units)";
+    /** Clusters the paper's screening found. */
+    public static final int SCREENING_CLUSTERS = 54;
+    /** The new categories it found regions for. */
+    public static final String SCREENING_NEW = "animals and natural landscapes";
+    /** What the paper gives where it reports no number for a claim. */
+    public static final String NOT_REPORTED = "no number reported";
+
+    /** The paper's island numbers in a few words, as a checklist shows them beside a contrast ("voice" or another). */
+    public static String islandsBrief(boolean voice) {
+        return String.format(java.util.Locale.ROOT, "%sisland Moran's I %.2f (%d islands) vs control %.2f (%d)%s", voice ? "" : "voice contrast only: ",
+                VOICE_TOPO_I, VOICE_TOPO_ISLANDS, VOICE_CONTROL_I, VOICE_CONTROL_ISLANDS,
+                voice ? String.format(java.util.Locale.ROOT, "; human brain %.2f / %.2f", HUMAN_LH_I, HUMAN_RH_I) : "");
+    }
+
     /** One line: the paper's and the human brain's island Moran's I of the voice contrast. */
     public static String voiceIslandsLine() {
         return String.format(java.util.Locale.ROOT,

@@ -2,10 +2,11 @@ package org.topoomni.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.io.Json;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
 import org.topoomni.map.PreferenceAnalysis;
 import org.topoomni.map.PreferenceMap;
 import org.topoomni.map.Region;
+import org.topoomni.results.PreferenceSummary;
 import org.topoomni.sheet.SheetLayout;
 
 import java.io.IOException;
@@ -27,44 +28,49 @@ final class PreferenceMaps {
 
     static PreferenceMap read(Path dir, SheetLayout layout) throws IOException {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException("no retinotopy/tonotopy folder at " + dir);
-        JsonNode s = Json.read(dir.resolve("summary.json"));
-        String name = need(s, "design", dir).asText();
+        Path file = dir.resolve("summary.json");
+        // the design's entry of localize's summary.json, with the design's name and the conditions' index order around it
+        JsonNode tree = Json.read(file);
+        String name = need(tree, "design", file).asText();
         List<String> order = new ArrayList<>();
-        need(s, "preferred_index_order", dir).forEach(n -> order.add(n.asText()));
-        JsonNode conds = need(s, "conditions", dir);
+        need(tree, "preferred_index_order", file).forEach(n -> order.add(n.asText()));
+        PreferenceSummary s = Json.convert(tree, PreferenceSummary.class, file.toString());
+        if (s.conditions() == null) throw new IllegalArgumentException(file + " has no \"conditions\"");
+        if (s.region() == null) throw new IllegalArgumentException(file + " has no \"region\"");
+        if (Double.isNaN(s.fwhm()) || Double.isNaN(s.qThreshold())) throw new IllegalArgumentException(file + " has no \"fwhm\" or \"q_threshold\"");
         PreferenceAnalysis.Design design = PreferenceAnalysis.standard(order).stream().filter(d -> d.name().equals(name)).findFirst()
-                .orElseGet(() -> fromSummary(name, s, order, dir));
+                .orElseGet(() -> fromSummary(name, s, order));
         if (!design.categories().equals(order)) {
-            throw new IllegalArgumentException(dir.resolve("summary.json") + ": conditions " + order + " do not match the design " + design.categories());
+            throw new IllegalArgumentException(file + ": conditions " + order + " do not match the design " + design.categories());
         }
         int n = order.size();
         int[] counts = new int[n], stimuli = new int[n];
         for (int i = 0; i < n; i++) {
-            JsonNode c = conds.get(order.get(i));
-            if (c == null) throw new IllegalArgumentException(dir.resolve("summary.json") + " has no condition '" + order.get(i) + "'");
-            counts[i] = c.path("n_preferring").asInt();
-            stimuli[i] = c.path("n_stimuli").asInt();
+            PreferenceSummary.Condition c = s.conditions().get(order.get(i));
+            if (c == null) throw new IllegalArgumentException(file + " has no condition '" + order.get(i) + "'");
+            counts[i] = c.nPreferring();
+            stimuli[i] = c.nStimuli();
         }
         int rows = layout.rows(), cols = layout.cols();
         int[] preferred = map(dir.resolve("preferred.npy"), rows, cols).asInts();
         for (int p : preferred) {
             if (p < -1 || p >= n) throw new IllegalArgumentException(dir.resolve("preferred.npy") + " holds condition index " + p + ", but there are " + n);
         }
-        return new PreferenceMap(design, layout, need(s, "fwhm", dir).asDouble(), need(s, "q_threshold", dir).asDouble(),
+        return new PreferenceMap(design, layout, s.fwhm(), s.qThreshold(),
                 map(dir.resolve("fmap.npy"), rows, cols).asDoubles(), map(dir.resolve("qmap.npy"), rows, cols).asDoubles(),
                 map(dir.resolve("mask.npy"), rows, cols).asBools(), preferred, counts, stimuli);
     }
 
     /** A design that is not one of the standard three, rebuilt from what summary.json records. */
-    private static PreferenceAnalysis.Design fromSummary(String name, JsonNode s, List<String> order, Path dir) {
+    private static PreferenceAnalysis.Design fromSummary(String name, PreferenceSummary s, List<String> order) {
         List<PreferenceAnalysis.Condition> cs = new ArrayList<>();
         for (String c : order) {
-            JsonNode n = s.path("conditions").path(c);
-            cs.add(new PreferenceAnalysis.Condition(c, n.path("label").asText(c), n.path("value").asDouble(cs.size())));
+            PreferenceSummary.Condition n = s.conditions().get(c);
+            cs.add(new PreferenceAnalysis.Condition(c, n == null || n.label() == null ? c : n.label(),
+                    n == null || Double.isNaN(n.value()) ? cs.size() : n.value()));
         }
-        String scale = s.path("scale").asText("ordered");
-        return new PreferenceAnalysis.Design(name, s.path("title").asText(name), "preferred condition", cs,
-                Region.parse(need(s, "region", dir).asText()),
+        String scale = s.scale() == null ? "ordered" : s.scale();
+        return new PreferenceAnalysis.Design(name, s.title() == null ? name : s.title(), "preferred condition", cs, Region.parse(s.region()),
                 scale.toLowerCase(Locale.ROOT).equals("cyclic") ? PreferenceAnalysis.Scale.CYCLIC : PreferenceAnalysis.Scale.ORDERED);
     }
 
@@ -76,9 +82,9 @@ final class PreferenceMaps {
         return a;
     }
 
-    private static JsonNode need(JsonNode n, String key, Path dir) {
+    private static JsonNode need(JsonNode n, String key, Path file) {
         JsonNode v = n.get(key);
-        if (v == null || v.isNull()) throw new IllegalArgumentException(dir.resolve("summary.json") + " has no \"" + key + "\"");
+        if (v == null || v.isNull()) throw new IllegalArgumentException(file + " has no \"" + key + "\"");
         return v;
     }
 }

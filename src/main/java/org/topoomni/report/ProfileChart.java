@@ -3,6 +3,7 @@ package org.topoomni.report;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.HumanReference;
 import org.topoomni.map.ResponseProfiles;
+import org.topoomni.plot.Draw;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -13,11 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static org.topoomni.report.SheetMapFigure.LABEL;
-import static org.topoomni.report.SheetMapFigure.LABEL_BOLD;
-import static org.topoomni.report.SheetMapFigure.SMALL;
-import static org.topoomni.report.SheetMapFigure.SUBTITLE;
-import static org.topoomni.report.SheetMapFigure.TITLE;
+import static org.topoomni.plot.Draw.LABEL;
+import static org.topoomni.plot.Draw.LABEL_BOLD;
+import static org.topoomni.plot.Draw.SMALL;
+import static org.topoomni.plot.Draw.SUBTITLE;
+import static org.topoomni.plot.Draw.TITLE;
 
 /**
  * Bar chart of the correlations between our response profiles and the human fROI profiles: one
@@ -38,12 +39,12 @@ public final class ProfileChart {
         int groupW = 112, left = 70, right = 30, top = 92, plotH = 360, bottom = 130;
         int width = Math.max(900, left + right + groupW * Math.max(1, ps.size()));
         int height = top + plotH + bottom;
-        BufferedImage img = SheetMapFigure.canvas(width, height);
-        Graphics2D g = SheetMapFigure.graphics(img);
-        SheetMapFigure.text(g, title, TITLE, 14, 24, Color.BLACK);
-        SheetMapFigure.text(g, "Pearson r between the model's profile (top units chosen on even runs, measured on odd runs) and the human fROI's,",
+        BufferedImage img = Draw.canvas(width, height);
+        Graphics2D g = Draw.graphics(img);
+        Draw.text(g, title, TITLE, 14, 24, Color.BLACK);
+        Draw.text(g, "Pearson r between the model's profile (top units chosen on even runs, measured on odd runs) and the human fROI's,",
                 SUBTITLE, 14, 46, new Color(0x333333));
-        SheetMapFigure.text(g, "over the shared localizer conditions of the human table (up to 10).", SUBTITLE, 14, 64, new Color(0x333333));
+        Draw.text(g, "over the shared localizer conditions of the human table (up to 10).", SUBTITLE, 14, 64, new Color(0x333333));
 
         int plotW = width - left - right;
         java.util.function.DoubleToIntFunction yOf = r -> top + (int) Math.round((1 - r) / 2 * plotH);
@@ -68,7 +69,7 @@ public final class ProfileChart {
         int ym = yOf.applyAsInt(HumanReference.PAPER_TEN_MEAN);
         g.drawLine(left, ym, left + plotW, ym);
         g.setStroke(new BasicStroke(1f));
-        SheetMapFigure.textVertical(g, "correlation with human fROI (r)", LABEL, 20, top + plotH / 2, Color.BLACK);
+        Draw.textVertical(g, "correlation with human fROI (r)", LABEL, 20, top + plotH / 2, Color.BLACK);
 
         int bw = 30;
         for (int i = 0; i < ps.size(); i++) {
@@ -83,14 +84,14 @@ public final class ProfileChart {
             List<String> name = wrap(g, p.contrast().name().replace('_', ' '), groupW - 8);
             int ty = top + plotH + 20;
             for (String part : name) {
-                SheetMapFigure.textCentered(g, part, LABEL_BOLD, gx, ty, Color.BLACK);
+                Draw.textCentered(g, part, LABEL_BOLD, gx, ty, Color.BLACK);
                 ty += 16;
             }
-            SheetMapFigure.textCentered(g, "vs " + p.humanRoi(), SMALL, gx, ty, new Color(0x333333));
-            SheetMapFigure.textCentered(g, "n = " + p.nShared() + " cond.", SMALL, gx, ty + 14, new Color(0x777777));
+            Draw.textCentered(g, "vs " + p.humanRoi(), SMALL, gx, ty, new Color(0x333333));
+            Draw.textCentered(g, "n = " + p.nShared() + " cond.", SMALL, gx, ty + 14, new Color(0x777777));
         }
         if (ps.isEmpty()) {
-            SheetMapFigure.textCentered(g, "no contrast with a human fROI was run", LABEL, left + plotW / 2, top + plotH / 2 - 20, Color.BLACK);
+            Draw.textCentered(g, "no contrast with a human fROI was run", LABEL, left + plotW / 2, top + plotH / 2 - 20, Color.BLACK);
         }
         int ly = height - 36, lx = left;
         legend(g, lx, ly, OURS_SENSORY, "ours, sensory contrast (top 1% of units)");
@@ -102,7 +103,7 @@ public final class ProfileChart {
         g.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
         g.drawLine(lx + 330, ly + 22 - 5, lx + 346, ly + 22 - 5);
         g.setStroke(new BasicStroke(1f));
-        SheetMapFigure.text(g, String.format(Locale.ROOT, "paper, ten categories: r = %.2f-%.2f (dashed: mean %.2f)",
+        Draw.text(g, String.format(Locale.ROOT, "paper, ten categories: r = %.2f-%.2f (dashed: mean %.2f)",
                 HumanReference.PAPER_TEN_MIN, HumanReference.PAPER_TEN_MAX, HumanReference.PAPER_TEN_MEAN), LABEL, lx + 352, ly + 22, Color.BLACK);
         g.dispose();
         return img;
@@ -111,7 +112,7 @@ public final class ProfileChart {
     private static void bar(Graphics2D g, int x, int w, double r, int colour, java.util.function.DoubleToIntFunction yOf) {
         int y0 = yOf.applyAsInt(0);
         if (Double.isNaN(r)) {
-            SheetMapFigure.textCentered(g, "n/a", SMALL, x + w / 2, y0 - 4, new Color(0x777777));
+            Draw.textCentered(g, "n/a", SMALL, x + w / 2, y0 - 4, new Color(0x777777));
             return;
         }
         int y = yOf.applyAsInt(r);
@@ -121,7 +122,7 @@ public final class ProfileChart {
         g.drawRect(x, Math.min(y, y0), w, Math.max(1, Math.abs(y0 - y)));
         String s = String.format(Locale.ROOT, "%.2f", r);
         int ty = r >= 0 ? y - 4 : y + 13;
-        SheetMapFigure.textCentered(g, s, SMALL, x + w / 2, ty, Color.BLACK);
+        Draw.textCentered(g, s, SMALL, x + w / 2, ty, Color.BLACK);
     }
 
     /** Splits a label at spaces into lines no wider than {@code max} pixels (a single long word stays whole). */
@@ -148,6 +149,6 @@ public final class ProfileChart {
         g.fillRect(x, y - 12, 16, 14);
         g.setColor(Color.BLACK);
         g.drawRect(x, y - 12, 16, 14);
-        SheetMapFigure.text(g, label, LABEL, x + 22, y, Color.BLACK);
+        Draw.text(g, label, LABEL, x + 22, y, Color.BLACK);
     }
 }

@@ -1,9 +1,10 @@
 package org.topoomni.report;
 
+import org.topoomni.plot.SheetMapFigure;
 import org.topoomni.io.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.topoomni.map.Csv;
+import org.topoomni.io.Csv;
 import org.topoomni.io.Json;
 import org.topoomni.io.LayoutJson;
 import org.topoomni.map.MapFiles;
@@ -67,7 +68,7 @@ public final class RunComparison {
             SelectivityMap ma = MapFiles.readSelectivity(a.resolve(n), la), mb = MapFiles.readSelectivity(b.resolve(n), lb);
             rows.add(new Row(n, ma.islands().meanI(), mb.islands().meanI(), ma.islands().nIslands(), mb.islands().nIslands(),
                     ma.islands().nSignificantIslands(), mb.islands().nSignificantIslands(), ma.nSignificant(), mb.nSignificant()));
-            AtomicFiles.writePng(out.resolve(n + ".png"), SheetMapFigure.sideBySide(ma, panelLabel(labelA, modelA), mb,
+            AtomicFiles.writePng(out.resolve(n + ".png"), SheetMapFigure.sideBySide(ma.figure(), panelLabel(labelA, modelA), mb.figure(),
                     panelLabel(labelB, modelB), n + " localizer: " + labelA + " vs " + labelB));
         }
         AtomicFiles.writeString(out.resolve("comparison.csv"), csv(rows, labelA, labelB));

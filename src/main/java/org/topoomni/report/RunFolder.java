@@ -3,18 +3,27 @@ package org.topoomni.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.topoomni.io.Json;
 import org.topoomni.io.LayoutJson;
+import org.topoomni.results.ByModel;
+import org.topoomni.results.DemoResults;
+import org.topoomni.results.LocalizerSummary;
+import org.topoomni.results.PerturbationSummary;
+import org.topoomni.results.PretrainMetrics;
+import org.topoomni.results.ScreeningSummary;
+import org.topoomni.results.TrainingMetrics;
 import org.topoomni.sheet.SheetLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A demo's output folder, as the report reads it. Every stage is optional; a stage whose files are
- * absent reads as null, and the report says it was not run.
+ * A demo's output folder, read into typed results. Every stage is optional; a stage whose files
+ * are absent reads as null, and the report says it was not run. Reading fails at once, naming the
+ * file, when a file is there but is not what its name says, so that nothing is half-written.
  * <pre>
- * results.json                        pretrain, train, localize, timings (+ perturb, discover, versions, seed)
+ * results.json                        pretrain, train, localize, timings (+ perturb, discover, seed, quick)
  * topo/ control/                      training: metrics.json, cortical.json, curve.csv, curve.png
  * localize/{topo,control}/            summary.json, layout.json, &lt;contrast&gt;/map.png, profiles.png,
  *                                     retinotopy_angle/, retinotopy_eccentricity/, tonotopy/
@@ -25,15 +34,19 @@ import java.util.List;
  */
 final class RunFolder {
 
-    static final List<String> MODELS = List.of("topo", "control");
+    static final List<String> MODELS = ByModel.MODELS;
 
     final Path dir;
-    final JsonNode results;
-    final JsonNode locTopo, locControl;
-    final JsonNode trainTopo, trainControl;
-    final JsonNode corticalTopo, corticalControl;
-    final JsonNode perturbTopo, perturbControl;
-    final JsonNode discover;
+    /** results.json, or null. */
+    final DemoResults results;
+    final ByModel<LocalizerSummary> localize;
+    /** Each model's metrics.json, else results.json's train section. */
+    final ByModel<TrainingMetrics> train;
+    /** Each model's cortical.json (the training's settings), shown as it is. */
+    final ByModel<JsonNode> cortical;
+    final ByModel<PerturbationSummary> perturb;
+    final ScreeningSummary discover;
+    /** The sheet, from a localizer run (null when none ran). */
     final SheetLayout layout;
 
     RunFolder(Path dir) throws IOException {
@@ -42,33 +55,24 @@ final class RunFolder {
         if (!Files.isDirectory(dir)) throw new IllegalArgumentException(dir + " is a file, not a demo run folder");
         this.dir = dir;
         boolean any = false;
-        for (String p : List.of("results.json", "topo/metrics.json", "control/metrics.json", "localize/topo/summary.json",
-                "localize/control/summary.json")) {
+        for (String p : List.of(DemoResults.FILE, "topo/" + TrainingMetrics.FILE, "control/" + TrainingMetrics.FILE,
+                "localize/topo/" + LocalizerSummary.FILE, "localize/control/" + LocalizerSummary.FILE)) {
             any |= Files.isRegularFile(dir.resolve(p));
         }
         if (!any) {
             throw new IllegalArgumentException(dir + " is not a demo output folder: it has none of results.json, topo/metrics.json, "
                     + "control/metrics.json, localize/topo/summary.json, localize/control/summary.json (make one with ./topo-omni demo --out " + dir + ")");
         }
-        results = json("results.json");
-        locTopo = json("localize/topo/summary.json");
-        locControl = json("localize/control/summary.json");
-        trainTopo = jsonOr("topo/metrics.json", "train", "topo");
-        trainControl = jsonOr("control/metrics.json", "train", "control");
-        corticalTopo = json("topo/cortical.json");
-        corticalControl = json("control/cortical.json");
-        perturbTopo = json("perturb/topo/summary.json");
-        perturbControl = json("perturb/control/summary.json");
-        discover = json("discover/summary.json");
-        if (locTopo != null && !locTopo.path("contrasts").isObject()) {
-            throw new IllegalArgumentException(dir.resolve("localize/topo/summary.json") + " has no \"contrasts\": is it a localize summary?");
-        }
-        if (locControl != null && !locControl.path("contrasts").isObject()) {
-            throw new IllegalArgumentException(dir.resolve("localize/control/summary.json") + " has no \"contrasts\": is it a localize summary?");
-        }
-        if (discover != null && !discover.path("clusters").isArray()) {
-            throw new IllegalArgumentException(dir.resolve("discover/summary.json") + " has no \"clusters\" list");
-        }
+        results = read(DemoResults.FILE, DemoResults::read);
+        localize = new ByModel<>(read("localize/topo/" + LocalizerSummary.FILE, LocalizerSummary::read),
+                read("localize/control/" + LocalizerSummary.FILE, LocalizerSummary::read));
+        ByModel<TrainingMetrics> fromResults = results == null || results.train() == null ? new ByModel<>(null, null) : results.train();
+        train = new ByModel<>(orElse(read("topo/" + TrainingMetrics.FILE, TrainingMetrics::read), fromResults.topo()),
+                orElse(read("control/" + TrainingMetrics.FILE, TrainingMetrics::read), fromResults.control()));
+        cortical = new ByModel<>(read("topo/cortical.json", Json::read), read("control/cortical.json", Json::read));
+        perturb = new ByModel<>(read("perturb/topo/" + PerturbationSummary.FILE, PerturbationSummary::read),
+                read("perturb/control/" + PerturbationSummary.FILE, PerturbationSummary::read));
+        discover = read("discover/" + ScreeningSummary.FILE, ScreeningSummary::read);
         Path lt = dir.resolve("localize/topo/layout.json"), lc = dir.resolve("localize/control/layout.json");
         layout = Files.isRegularFile(lt) ? LayoutJson.read(lt) : Files.isRegularFile(lc) ? LayoutJson.read(lc) : null;
     }
@@ -81,59 +85,31 @@ final class RunFolder {
         return Files.isRegularFile(dir.resolve(relative));
     }
 
-    /** The localize summary of "topo" or "control". */
-    JsonNode localize(String model) {
-        return model.equals("topo") ? locTopo : locControl;
-    }
-
-    JsonNode perturb(String model) {
-        return model.equals("topo") ? perturbTopo : perturbControl;
-    }
-
-    JsonNode train(String model) {
-        return model.equals("topo") ? trainTopo : trainControl;
-    }
-
-    JsonNode cortical(String model) {
-        return model.equals("topo") ? corticalTopo : corticalControl;
-    }
-
     /** results.json's pretrain section, or null. */
-    JsonNode pretrain() {
-        return results == null || !results.path("pretrain").isObject() ? null : results.get("pretrain");
+    PretrainMetrics pretrain() {
+        return results == null ? null : results.pretrain();
     }
 
-    JsonNode timings() {
-        return results == null || !results.path("timings").isObject() ? null : results.get("timings");
+    /** results.json's timings, or null. */
+    Map<String, Double> timings() {
+        return results == null ? null : results.timings();
     }
 
-    private JsonNode json(String relative) throws IOException {
+    /** The localizer runs that exist. */
+    List<LocalizerSummary> localizers() {
+        return java.util.stream.Stream.of(localize.topo(), localize.control()).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private interface Reader<T> {
+        T read(Path file) throws IOException;
+    }
+
+    private <T> T read(String relative, Reader<T> reader) throws IOException {
         Path f = dir.resolve(relative);
-        return Files.isRegularFile(f) ? Json.read(f) : null;
+        return Files.isRegularFile(f) ? reader.read(f) : null;
     }
 
-    /** The file, or else results.json's node at {@code keys}, or null. */
-    private JsonNode jsonOr(String relative, String... keys) throws IOException {
-        JsonNode n = json(relative);
-        if (n != null || results == null) return n;
-        JsonNode r = results;
-        for (String k : keys) r = r.path(k);
-        return r.isObject() ? r : null;
-    }
-
-    /** A number of a JSON node, NaN when absent, null or not a number. */
-    static double num(JsonNode n, String key) {
-        JsonNode v = n == null ? null : n.get(key);
-        return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
-    }
-
-    static int integer(JsonNode n, String key, int dflt) {
-        JsonNode v = n == null ? null : n.get(key);
-        return v != null && v.isNumber() ? v.asInt() : dflt;
-    }
-
-    static String text(JsonNode n, String key) {
-        JsonNode v = n == null ? null : n.get(key);
-        return v == null || v.isNull() ? null : v.asText();
+    private static <T> T orElse(T value, T other) {
+        return value != null ? value : other;
     }
 }

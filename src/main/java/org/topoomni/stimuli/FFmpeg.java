@@ -86,7 +86,7 @@ public final class FFmpeg {
                     out, tmp, 60);
             JsonNode root;
             try {
-                root = Json.MAPPER.readTree(Files.readAllBytes(out));
+                root = org.topoomni.io.Json.mapper().readTree(Files.readAllBytes(out));
             } catch (IOException e) {
                 throw new StimulusException(file, "ffprobe's answer cannot be read (" + e.getMessage() + ")", e);
             }

@@ -108,7 +108,7 @@ public final class ScreeningPool {
         w.beforeManifest(() -> {
             Map<String, Label> m = new LinkedHashMap<>();
             for (int p = 0; p < n; p++) m.put(ids[p], labels[p]);
-            AtomicFiles.write(w.dir().resolve(LABELS), Json.bytes(new Labels(LABELS_FORMAT, seed, m)));
+            org.topoomni.io.AtomicFiles.writeUnchecked(w.dir().resolve(LABELS), org.topoomni.io.Json.bytes(new Labels(LABELS_FORMAT, seed, m)));
         });
         return w.writeTasks(tasks);
     }
@@ -118,7 +118,7 @@ public final class ScreeningPool {
         Path f = dir.resolve(LABELS);
         if (!Files.isRegularFile(f)) throw new StimulusException(f, "no hidden labels file (is this a screening pool?)");
         try {
-            Labels l = Json.MAPPER.readValue(Files.readAllBytes(f), Labels.class);
+            Labels l = org.topoomni.io.Json.mapper().readValue(Files.readAllBytes(f), Labels.class);
             if (l == null || l.labels() == null) throw new StimulusException(f, "the labels file has no 'labels'");
             return l.labels();
         } catch (IOException e) {

@@ -306,7 +306,7 @@ public final class StimulusFolder {
                     .append(it.span() == null ? "" : seconds(it.span().start())).append(',')
                     .append(it.span() == null ? "" : seconds(it.span().end())).append('\n');
         }
-        AtomicFiles.write(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
+        org.topoomni.io.AtomicFiles.writeUnchecked(csv, sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String seconds(double s) {

@@ -97,12 +97,12 @@ public final class StimulusInspector {
                 .filter(i -> i.file("text") != null && i.file("image") == null && i.file("audio") == null).limit(12).toList();
         if (!withImage.isEmpty()) {
             Path p = target.resolve(c + "_sheet.png");
-            AtomicFiles.write(p, Png.encode(contactSheet(set.name() + " / " + c + " (" + items.size() + " items)", withImage)));
+            org.topoomni.io.AtomicFiles.writeUnchecked(p, Png.encode(contactSheet(set.name() + " / " + c + " (" + items.size() + " items)", withImage)));
             written.add(p);
         }
         if (!withAudio.isEmpty()) {
             Path p = target.resolve(c + "_spectrogram.png");
-            AtomicFiles.write(p, Png.encode(spectrogramSheet(set.name() + " / " + c + " (" + items.size()
+            org.topoomni.io.AtomicFiles.writeUnchecked(p, Png.encode(spectrogramSheet(set.name() + " / " + c + " (" + items.size()
                     + " items; log-mel 0-8 kHz)", withAudio)));
             written.add(p);
         }
@@ -113,7 +113,7 @@ public final class StimulusInspector {
                 sb.append(it.load().text()).append("\n\n");
             }
             Path p = target.resolve(c + "_examples.txt");
-            AtomicFiles.write(p, sb.toString().getBytes(StandardCharsets.UTF_8));
+            org.topoomni.io.AtomicFiles.writeUnchecked(p, sb.toString().getBytes(StandardCharsets.UTF_8));
             written.add(p);
         }
         return written;
@@ -158,12 +158,12 @@ public final class StimulusInspector {
             }
             if (!pictures.isEmpty()) {
                 Path p = outRoot.resolve(c + "_sheet.png");
-                AtomicFiles.write(p, Png.encode(contactSheetOf(c + " (" + items.size() + " items)", pictures)));
+                org.topoomni.io.AtomicFiles.writeUnchecked(p, Png.encode(contactSheetOf(c + " (" + items.size() + " items)", pictures)));
                 written.add(p);
             }
             if (!sounds.isEmpty()) {
                 Path p = outRoot.resolve(c + "_spectrogram.png");
-                AtomicFiles.write(p, Png.encode(spectrogramSheetOf(c + " (" + items.size() + " items; log-mel 0-8 kHz)", sounds)));
+                org.topoomni.io.AtomicFiles.writeUnchecked(p, Png.encode(spectrogramSheetOf(c + " (" + items.size() + " items; log-mel 0-8 kHz)", sounds)));
                 written.add(p);
             }
             if (!texts.isEmpty()) {
@@ -171,7 +171,7 @@ public final class StimulusInspector {
                 for (Stimulus t : texts) sb.append(t.id()).append(" (run ").append(t.run()).append(") ").append(t.attributes()).append('\n')
                         .append(t.text()).append("\n\n");
                 Path p = outRoot.resolve(c + "_examples.txt");
-                AtomicFiles.write(p, sb.toString().getBytes(StandardCharsets.UTF_8));
+                org.topoomni.io.AtomicFiles.writeUnchecked(p, sb.toString().getBytes(StandardCharsets.UTF_8));
                 written.add(p);
             }
         }

@@ -51,7 +51,7 @@ public final class StimulusSet {
         }
         Manifest m;
         try {
-            m = Json.MAPPER.readValue(Files.readAllBytes(mf), Manifest.class);
+            m = org.topoomni.io.Json.mapper().readValue(Files.readAllBytes(mf), Manifest.class);
         } catch (JsonProcessingException e) {
             throw new StimulusException(mf, "not a valid stimulus manifest (" + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {

@@ -133,7 +133,7 @@ public final class StimulusSetWriter {
         }
         Manifest manifest = manifest(List.of(items));
         if (beforeManifest != null) beforeManifest.run();
-        AtomicFiles.write(manifestFile, Json.bytes(manifest));
+        org.topoomni.io.AtomicFiles.writeUnchecked(manifestFile, org.topoomni.io.Json.bytes(manifest));
         removeStale(previousFiles, manifest);
         return manifest;
     }
@@ -187,7 +187,7 @@ public final class StimulusSetWriter {
     }
 
     private Manifest.FileRef put(String rel, String kind, byte[] bytes, Integer w, Integer h, Integer rate, Integer n) {
-        AtomicFiles.write(dir.resolve(rel), bytes);
+        org.topoomni.io.AtomicFiles.writeUnchecked(dir.resolve(rel), bytes);
         return new Manifest.FileRef(kind, rel, sha256(bytes), bytes.length, w, h, rate, n);
     }
 

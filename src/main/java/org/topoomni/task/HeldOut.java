@@ -17,8 +17,13 @@ public final class HeldOut {
 
     /** Whether training with {@code seed} holds {@code item} of {@code family} out. */
     public static boolean isHeldOut(String family, StimulusSet.Item item, double fraction, long seed) {
-        String source = item.attributes().getOrDefault("source_file", item.id());
-        return unit(Seeds.derive(seed, family + "/" + item.category() + "/" + source)) < fraction;
+        return isHeldOut(family, item.category(), item.id(), item.attributes(), fraction, seed);
+    }
+
+    /** The same rule for an item given by its category, id and attributes (its {@code source_file}, if any). */
+    public static boolean isHeldOut(String family, String category, String id, java.util.Map<String, String> attributes, double fraction, long seed) {
+        String source = attributes.getOrDefault("source_file", id);
+        return unit(Seeds.derive(seed, family + "/" + category + "/" + source)) < fraction;
     }
 
     /** A hash as a number in [0, 1). */

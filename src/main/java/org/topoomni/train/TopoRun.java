@@ -1,5 +1,11 @@
 package org.topoomni.train;
 
+import org.topoomni.task.HeldOut;
+import org.topoomni.task.Prompts;
+import org.topoomni.stimuli.Stimulus;
+import org.topoomni.stimuli.StimulusFolder;
+import org.topoomni.stimuli.StimulusLoader;
+
 import org.topoomni.io.AtomicFiles;
 import org.topoomni.io.Folders;
 import org.topoomni.io.LayoutJson;
@@ -13,7 +19,8 @@ import org.topoomni.model.ModelInput;
 import org.topoomni.model.Processor;
 import org.topoomni.optim.Steps;
 import org.topoomni.registry.Backbones;
-import org.topoomni.report.LinePlot;
+import org.topoomni.results.TrainingMetrics;
+import org.topoomni.plot.LinePlot;
 import org.topoomni.task.Answers;
 import org.topoomni.task.TaskItems;
 
@@ -44,7 +51,7 @@ import java.util.Map;
  * (the sheet), {@code curve.csv}, {@code curve.png}, {@code metrics.json}, {@code targets.json}.
  */
 public final class TopoRun {
-    public static final String METRICS = "metrics.json", TARGETS = "targets.json";
+    public static final String METRICS = TrainingMetrics.FILE, TARGETS = "targets.json";
 
     /**
      * @param heldOutTextSpatialLoss spatial loss of held-out texts over neighbourhoods in the
@@ -61,15 +68,34 @@ public final class TopoRun {
     private TopoRun() {}
 
     public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log) throws IOException {
+        return run(base, library, out, settings, resume, log, ai.djl.Device.cpu());
+    }
+
+    /** As {@link #run(Path, Path, Path, TopoTrainer.Settings, boolean, PrintStream)}, with the model on {@code device}. */
+    public static Metrics run(Path base, Path library, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log,
+                              ai.djl.Device device) throws IOException {
+        return run(base, library, List.of(), out, settings, resume, log, device);
+    }
+
+    /**
+     * As {@link #run(Path, Path, Path, TopoTrainer.Settings, boolean, PrintStream, ai.djl.Device)},
+     * with further training items from {@code extra}: libraries or a lab's own folders (videos and
+     * long sounds cut into 2-s clips, as the paper's training clips), each item asked the
+     * localizers' question about it and trained on the base model's own answer (self-distillation
+     * needs no labels); the held-out split takes a fifth of them by the same rule.
+     */
+    public static Metrics run(Path base, Path library, List<Path> extra, Path out, TopoTrainer.Settings settings, boolean resume, PrintStream log,
+                              ai.djl.Device device) throws IOException {
         Path state = out.resolve(Steps.STATE_DIR);
         if (!resume && Files.exists(state)) {
             throw new IllegalArgumentException(out + " holds an unfinished training run; add --resume to continue it, or choose another --out");
         }
         List<TaskItems.Item> corpus = TaskItems.read(List.of(library), 0.2, 0);
-        List<TaskItems.Item> av = corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList();
+        List<TaskItems.Item> av = new ArrayList<>(corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList());
+        av.addAll(extraItems(extra));
         if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
         Files.createDirectories(out);
-        try (NDManager manager = NDManager.newBaseManager(); Backbone model = Backbones.load(manager, base)) {
+        try (NDManager manager = NDManager.newBaseManager(device); Backbone model = Backbones.load(manager, base)) {
             Processor proc = model.processor();
             List<TaskItems.Item> avTrain = av.stream().filter(r -> !r.heldOut()).toList();
             List<TaskItems.Item> avHeld = av.stream().filter(TaskItems.Item::heldOut).toList();
@@ -142,6 +168,22 @@ public final class TopoRun {
         }
     }
 
+    /** The items of further folders (ids {@code extra<k>:<id>}), for self-distillation: no reference answer, the localizers' question. */
+    static List<TaskItems.Item> extraItems(List<Path> extra) {
+        List<TaskItems.Item> out = new ArrayList<>();
+        for (int k = 0; k < (extra == null ? 0 : extra.size()); k++) {
+            StimulusFolder f = StimulusFolder.open(extra.get(k), StimulusLoader.screening());
+            for (StimulusFolder.Item it : f.items()) {
+                if (it.kind().equals("text")) continue; // texts train the language stack through the library's corpus
+                Stimulus st = it.load();
+                String prompt = Prompts.forStimulus(st);
+                boolean held = HeldOut.isHeldOut("extra", it.category(), it.id(), it.attributes(), HeldOut.FRACTION, 0);
+                out.add(new TaskItems.Item("extra" + (k + 1) + ":" + it.id(), "audiovisual", it.category(), st, prompt == null ? Prompts.DESCRIBE : prompt, "", held));
+            }
+        }
+        return out;
+    }
+
     /** The library's plain texts of {@link #TEXT_CATEGORY}, training or held-out split, read by the backbone as plain language. */
     static List<TrainItem> texts(List<TaskItems.Item> corpus, Backbone model, boolean heldOut) {
         List<TrainItem> out = new ArrayList<>();
@@ -167,7 +209,7 @@ public final class TopoRun {
      * answers with nothing learns its reference answer instead.
      */
     static Map<String, Answer> distillationTargets(NDManager manager, Backbone model, List<TaskItems.Item> items, Path file, PrintStream log) throws IOException {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         Map<String, Answer> out = new LinkedHashMap<>();
         if (Files.isRegularFile(file)) {
             JsonNode root = om.readTree(file.toFile());
@@ -203,7 +245,7 @@ public final class TopoRun {
     }
 
     static void writeMeta(Path out, Path base, TopoTrainer.Settings s, Backbone model) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("base", base.toAbsolutePath().normalize().toString());
         n.put("architecture", model.architecture());
@@ -246,24 +288,10 @@ public final class TopoRun {
                         : List.of(new LinePlot.Series("spatial loss", spatial), new LinePlot.Series(taskName, task)));
     }
 
+    /** The run's metrics.json ({@link TrainingMetrics}): the measurements and the settings that decide them. */
     static void writeMetrics(Path file, Metrics m, TopoTrainer.Settings s) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ObjectNode n = om.createObjectNode();
-        n.put("heldout_spatial_loss", m.heldOutSpatialLoss());
-        if (!Double.isNaN(m.heldOutTextSpatialLoss())) n.put("heldout_text_spatial_loss", m.heldOutTextSpatialLoss());
-        n.put("text_items", m.textItems());
-        n.put("text_weight", s.textWeight());
-        n.put("answer_agreement", m.answerAgreement());
-        n.put("accuracy", m.accuracy());
-        n.put("base_accuracy", m.baseAccuracy());
-        n.put("seconds", m.seconds());
-        n.put("steps_per_second", m.stepsPerSecond());
-        n.put("worst_condition_number", m.worstConditionNumber());
-        n.put("train_items", m.trainItems());
-        n.put("eval_items", m.evalItems());
-        n.put("mode", s.mode().name().toLowerCase(Locale.ROOT));
-        n.put("alpha", s.alpha());
-        n.put("radius", s.radius());
-        AtomicFiles.writeString(file, om.writeValueAsString(n));
+        new TrainingMetrics(m.heldOutSpatialLoss(), m.heldOutTextSpatialLoss(), m.textItems(), s.textWeight(), m.answerAgreement(), m.accuracy(),
+                m.baseAccuracy(), m.seconds(), m.stepsPerSecond(), m.worstConditionNumber(), m.trainItems(), m.evalItems(),
+                s.mode().name().toLowerCase(Locale.ROOT), s.alpha(), s.radius()).write(file);
     }
 }

@@ -57,6 +57,14 @@ import java.util.SplittableRandom;
 public final class TopoTrainer {
     /** Default steps of cached training (`train` and the demo): about 3 minutes on 2 cores at ~5.7 steps/s. */
     public static final int DEFAULT_CACHED_STEPS = 1000;
+    /** Default steps of full training (backpropagation through the frozen backbone: several times slower per step). */
+    public static final int DEFAULT_FULL_STEPS = 300;
+    /** The paper's weight of the spatial loss, and its neighbourhoods per step. */
+    public static final double DEFAULT_ALPHA = 20;
+    public static final int DEFAULT_NEIGHBOURHOODS = 100;
+    /** Items per step (the spatial loss's samples), peak learning rate, steps between resumable checkpoints. */
+    public static final int DEFAULT_BATCH = 32, DEFAULT_CHECKPOINT_EVERY = 100;
+    public static final double DEFAULT_LR = 1e-3;
     /**
      * Default weight of the conditioning term ({@link #conditioning}). With the one-sided term
      * |W W^T - I|^2 / d, weight 1 let the worst adaptor reach condition number 7,986 and weight 10
@@ -82,6 +90,41 @@ public final class TopoTrainer {
             if (!(radius > 0)) throw new IllegalArgumentException("neighbourhood radius must be positive, got " + radius);
             if (steps <= 0 || batchSize < 2) throw new IllegalArgumentException("need steps > 0 and a batch of at least 2 items (the spatial loss needs 2 samples)");
         }
+
+        /**
+         * The defaults of {@code train} and the demo, in one place: the paper's alpha 20 and 100
+         * neighbourhoods per step, the radius that spans as many layer bands as the paper's
+         * ({@link #defaultRadius}), {@link #DEFAULT_CACHED_STEPS} cached steps or 300 full ones,
+         * batch 32, peak learning rate 1e-3, conditioning weight {@link #DEFAULT_CONDITIONING},
+         * seed 0, a resumable checkpoint every 100 steps, text weight {@link #DEFAULT_TEXT_WEIGHT}.
+         */
+        public static Settings defaults(Mode mode, SheetLayout sheet) {
+            return new Settings(mode, DEFAULT_ALPHA, defaultRadius(sheet), DEFAULT_NEIGHBOURHOODS, mode == Mode.CACHED ? DEFAULT_CACHED_STEPS : DEFAULT_FULL_STEPS,
+                    DEFAULT_BATCH, DEFAULT_LR, DEFAULT_CONDITIONING, 0, DEFAULT_CHECKPOINT_EVERY, DEFAULT_TEXT_WEIGHT);
+        }
+
+        /** The non-topographic control: the same training with alpha = 0. */
+        public Settings control() { return withAlpha(0); }
+
+        public Settings withAlpha(double a) { return new Settings(mode, a, radius, neighbourhoods, steps, batchSize, learningRate, conditioning, seed, checkpointEvery, textWeight); }
+
+        public Settings withRadius(double r) { return new Settings(mode, alpha, r, neighbourhoods, steps, batchSize, learningRate, conditioning, seed, checkpointEvery, textWeight); }
+
+        public Settings withNeighbourhoods(int n) { return new Settings(mode, alpha, radius, n, steps, batchSize, learningRate, conditioning, seed, checkpointEvery, textWeight); }
+
+        public Settings withSteps(int n) { return new Settings(mode, alpha, radius, neighbourhoods, n, batchSize, learningRate, conditioning, seed, checkpointEvery, textWeight); }
+
+        public Settings withBatch(int b) { return new Settings(mode, alpha, radius, neighbourhoods, steps, b, learningRate, conditioning, seed, checkpointEvery, textWeight); }
+
+        public Settings withLearningRate(double lr) { return new Settings(mode, alpha, radius, neighbourhoods, steps, batchSize, lr, conditioning, seed, checkpointEvery, textWeight); }
+
+        public Settings withConditioning(double c) { return new Settings(mode, alpha, radius, neighbourhoods, steps, batchSize, learningRate, c, seed, checkpointEvery, textWeight); }
+
+        public Settings withSeed(long sd) { return new Settings(mode, alpha, radius, neighbourhoods, steps, batchSize, learningRate, conditioning, sd, checkpointEvery, textWeight); }
+
+        public Settings withCheckpointEvery(int k) { return new Settings(mode, alpha, radius, neighbourhoods, steps, batchSize, learningRate, conditioning, seed, k, textWeight); }
+
+        public Settings withTextWeight(double w) { return new Settings(mode, alpha, radius, neighbourhoods, steps, batchSize, learningRate, conditioning, seed, checkpointEvery, w); }
 
         /** Whether steps draw text batches: a positive text weight, and alpha &gt; 0 (the control weighs the term at 0). */
         public boolean textBatches() {

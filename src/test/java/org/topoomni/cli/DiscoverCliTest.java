@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.topoomni.results.ScreeningSummary;
+import org.topoomni.results.RoundTrip;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.discover.GroupVsRest;
 import org.topoomni.discover.TinyModels;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
 import org.topoomni.stimuli.Families;
 import org.topoomni.stimuli.Progress;
 import org.topoomni.stimuli.ScreeningPool;
@@ -43,6 +45,7 @@ class DiscoverCliTest {
                 "--labels", pool.resolve("labels.json").toString(), "--permutations", "19", "--seed", "2");
         assertEquals(0, r.code(), r.err() + r.out());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        RoundTrip.check(out.resolve(ScreeningSummary.FILE), ScreeningSummary::read);
         assertEquals(20, s.get("n_items").asInt());
         assertEquals(2, s.path("settings").path("min_size").asInt(), "the paper's 10 of 2572 scaled to 20 items, at least 2");
         assertEquals(4, s.path("settings").path("max_size").asInt(), "the paper's 500 of 2572 scaled to 20 items");
@@ -88,6 +91,7 @@ class DiscoverCliTest {
                 "--permutations", "19", "--seed", "2");
         assertEquals(0, r2.code(), r2.err());
         JsonNode s2 = new ObjectMapper().readTree(again.resolve("summary.json").toFile());
+        RoundTrip.check(again.resolve(ScreeningSummary.FILE), ScreeningSummary::read);
         assertEquals(clusters.size(), s2.get("clusters").size());
         for (int k = 0; k < clusters.size(); k++) {
             assertEquals(clusters.get(k).get("size"), s2.get("clusters").get(k).get("size"));
@@ -97,6 +101,42 @@ class DiscoverCliTest {
         }
         assertFalse(s2.has("categories"));
         assertFalse(Files.exists(again.resolve("cluster-99")), "a cluster folder of an earlier run is removed");
+    }
+
+    /** A lab's own collection (a film with sound, a long recording, a few pictures) is cut into 2-s clips, each an item with its span. */
+    @Test
+    void aLabsOwnCollectionIsScreenedAsTwoSecondClips() throws Exception {
+        Path films = Files.createDirectories(tmp.resolve("films"));
+        run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc=size=64x64:rate=10", "-f", "lavfi", "-i", "sine=frequency=440",
+                "-t", "9", "-pix_fmt", "yuv420p", "-c:v", "libx264", "-c:a", "aac", "-shortest", films.resolve("film.mp4").toString());
+        run("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=frequency=880", "-t", "6.5", "-ar", "16000", films.resolve("birdsong.wav").toString());
+        for (int i = 0; i < 3; i++) {
+            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(48, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 48; y++) for (int x = 0; x < 48; x++) img.setRGB(x, y, (x * 5 + i * 70) << 16 | (y * 5) << 8);
+            javax.imageio.ImageIO.write(img, "png", films.resolve("still_" + i + ".png").toFile());
+        }
+        Path out = tmp.resolve("disc-films");
+        CliTest.Run r = CliTest.run("discover", "--model", model.toString(), "--pool", films.toString(), "--out", out.toString(),
+                "--permutations", "9", "--min-size", "2", "--max-size", "6");
+        assertEquals(0, r.code(), r.err() + r.out());
+        JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        // the film gives 4 clips (the last second is left out), the recording 3, each picture one item
+        assertEquals(4 + 3 + 3, s.get("n_items").asInt(), s.toString());
+        List<String> items = Files.readAllLines(out.resolve("items.csv"));
+        assertTrue(items.contains("4,pool_film_c001") && items.contains("2,pool_birdsong_c002"), items.toString());
+        for (JsonNode c : s.get("clusters")) {
+            List<String> members = Files.readAllLines(out.resolve(c.get("members_file").asText()));
+            assertEquals("order,row,id,file,start_s,end_s", members.get(0), "clips carry their time span");
+            for (String m : members.subList(1, members.size())) {
+                if (m.contains("pool_film_c002")) assertTrue(m.endsWith(",film.mp4,4.000,6.000"), m);
+            }
+        }
+    }
+
+    static void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String outText = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), String.join(" ", cmd) + ": " + outText);
     }
 
     @Test
@@ -109,7 +149,7 @@ class DiscoverCliTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         r = CliTest.run("discover", "--model", model.toString(), "--pool", empty.toString(), "--out", tmp.resolve("x").toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("no manifest.json: not a stimulus set"), r.err());
+        assertTrue(r.err().contains(empty + ": empty folder"), r.err()); // a folder without a manifest is read as a lab's own collection
 
         Path none = Files.createDirectories(tmp.resolve("no-items"));
         Files.writeString(none.resolve("manifest.json"), "{\"format\": \"topo-omni-stimulus-set/1\", \"name\": \"pool\", \"items\": []}");

@@ -100,6 +100,17 @@ class LabFoldersCliTest {
         assertTrue(prof.path("n_conditions").asInt() >= 5, prof.toString());
         List<String> rows = Files.readAllLines(out.resolve("responses/stimuli.csv"));
         assertTrue(rows.stream().anyMatch(x -> x.startsWith("adult_adult-1,")), rows.subList(0, 3).toString());
+
+        // perturb on the same folder: a domain's pictures are its contrast's ON categories (faces = adult + child)
+        Path pert = tmp.resolve("perturb");
+        CliTest.Run p = CliTest.run("perturb", "--model", model.toString(), "--localizer", out.toString(), "--stimuli", floc.toString(),
+                "--out", pert.toString(), "--categories", "faces,places", "--coverage", "0,20", "--per-category", "3", "--max-tokens", "2");
+        assertEquals(0, p.code(), p.err() + p.out());
+        JsonNode ps = new ObjectMapper().readTree(pert.resolve("summary.json").toFile());
+        assertEquals(3, ps.path("categories").path("faces").path("n_images").asInt(), ps.toString());
+        List<String> examples = Files.readAllLines(pert.resolve("examples.csv"));
+        assertTrue(examples.stream().anyMatch(x -> x.contains("adult_") || x.contains("child_")), "the faces are fLoc's adults and children");
+        assertTrue(examples.stream().anyMatch(x -> x.contains("corridor_") || x.contains("house_")), "the places are its corridors and houses");
     }
 
     @Test

@@ -8,6 +8,8 @@ import org.topoomni.backbones.tinyomni.TinyOmni;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.topoomni.results.RoundTrip;
+import org.topoomni.results.PerturbationSummary;
 import org.junit.jupiter.api.io.TempDir;
 import ai.djl.ndarray.NDManager;
 import org.topoomni.model.CorticalAdaptors;
@@ -62,6 +64,7 @@ class PerturbCliTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("faces (") && r.out().contains("drive rate"), r.out());
         JsonNode s = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        RoundTrip.check(out.resolve(PerturbationSummary.FILE), PerturbationSummary::read);
         assertEquals("control", s.path("model").asText());
         assertEquals("control", s.path("kind").asText());
         assertTrue(s.path("control").asBoolean(false));

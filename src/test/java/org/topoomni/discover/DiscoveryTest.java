@@ -1,6 +1,7 @@
 package org.topoomni.discover;
 
 import org.junit.jupiter.api.Test;
+import org.topoomni.results.ScreeningSummary;
 import org.topoomni.map.SmoothedResponses;
 import org.topoomni.map.MapFixtures;
 import org.topoomni.map.SyntheticResponses;
@@ -50,11 +51,11 @@ class DiscoveryTest {
             assertEquals(1, f.map().islands().nIslands(), "one island: the patch");
             assertTrue(f.map().islands().meanI() > 0.4, "a smooth planted island: Moran's I " + f.map().islands().meanI());
         }
-        Map<String, Object> cats = Discovery.categories(a, labels());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> g0 = (Map<String, Object>) cats.get("group-0");
-        assertEquals(1.0, g0.get("recall"));
-        assertEquals(1.0, g0.get("precision"));
+        ScreeningSummary.Category g0 = Discovery.categories(a, labels()).get("group-0");
+        assertEquals(1.0, g0.recall());
+        assertEquals(1.0, g0.precision());
+        assertEquals(a.clusters().stream().filter(f -> "group-0".equals(f.topLabel())).findFirst().orElseThrow().id(), g0.bestCluster());
+        assertTrue(g0.isTopLabel());
     }
 
     @Test
@@ -76,10 +77,9 @@ class DiscoveryTest {
                 assertEquals(0, m.map().nSignificant(), "a group that responds like noise has no significant unit at q < 0.001");
             }
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> g0 = (Map<String, Object>) ((Map<String, Object>) Discovery.categories(a, labels()).get("group-0")).get("all_items_map");
-        assertEquals(a.labelMaps().get("group-0").map().islands().meanI(), g0.get("island_morans_i"));
-        assertEquals(1, g0.get("n_islands"));
+        ScreeningSummary.LabelMap g0 = Discovery.categories(a, labels()).get("group-0").allItemsMap();
+        assertEquals(a.labelMaps().get("group-0").map().islands().meanI(), g0.islandMoransI());
+        assertEquals(1, g0.nIslands());
         assertTrue(analyse(null, 1).labelMaps().isEmpty(), "no labels, no label maps");
     }
 

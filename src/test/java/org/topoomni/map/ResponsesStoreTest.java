@@ -1,5 +1,7 @@
 package org.topoomni.map;
 
+import org.topoomni.io.Npy;
+
 import org.topoomni.io.LayoutJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

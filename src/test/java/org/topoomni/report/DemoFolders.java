@@ -1,6 +1,7 @@
 package org.topoomni.report;
 
 import org.topoomni.io.AtomicFiles;
+import org.topoomni.plot.LinePlot;
 import org.topoomni.map.Contrasts;
 import org.topoomni.io.Json;
 import org.topoomni.map.MapFixtures;
@@ -48,8 +49,8 @@ public final class DemoFolders {
         pre.put("perplexity", 20.0);
         pre.put("unigram_perplexity", 50.0);
         pre.put("seed", 7);
-        pre.put("accuracy_by_kind", Map.of("visual", 0.5, "auditory", 0.9));
-        pre.put("accuracy_by_category", Map.of("visual/faces", 0.75, "visual/scenes", 0.25, "auditory/speech", 0.9));
+        pre.put("accuracy_by_kind", ordered("visual", 0.5, "auditory", 0.9));
+        pre.put("accuracy_by_category", ordered("visual/faces", 0.75, "visual/scenes", 0.25, "auditory/speech", 0.9));
         results.put("pretrain", pre);
         results.put("train", Map.of("topo", Json.read(dir.resolve("topo/metrics.json")), "control", Json.read(dir.resolve("control/metrics.json"))));
         results.put("localize", loc);
@@ -61,6 +62,13 @@ public final class DemoFolders {
         results.put("timings", timings);
         Json.write(dir.resolve("results.json"), results);
         return dir;
+    }
+
+    /** A map in the order given (Map.of's order changes from one JVM to the next, and the report shows maps in file order). */
+    static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 
     private static void training(Path dir, boolean topo) throws IOException {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.io.Json;
+import org.topoomni.results.PerturbationSummary;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -63,11 +64,23 @@ class HtmlReportTest {
         return html.substring(i, html.indexOf("</section>", i));
     }
 
-    /** The checklist: target (tags stripped) -> status class. */
+    /** A row of the checklist: its claim [bar] => this run's result (tags stripped), the paper's value (null: the project's own target), the status class. */
+    record Row(String key, String paper, String status) {}
+
+    static final Pattern ROW = Pattern.compile(
+            "<tr><td><a href=\"#\\w+\">(.*?)</a><br><span class=\"bar\">(.*?)</span></td>(?:<td class=\"paper\">(.*?)</td>)?<td>(.*?)</td><td class=\"(\\w+)\">");
+
+    static List<Row> rows(String html) {
+        List<Row> out = new ArrayList<>();
+        Matcher m = ROW.matcher(html);
+        while (m.find()) out.add(new Row(text(m.group(1)) + " [" + text(m.group(2)) + "] => " + text(m.group(4)), m.group(3) == null ? null : text(m.group(3)), m.group(5)));
+        return out;
+    }
+
+    /** The checklist: claim [bar] => result -> status class. */
     static Map<String, String> checklist(String html) {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("<tr><td><a href=\"#\\w+\">(.*?)</a></td><td>(.*?)</td><td class=\"(\\w+)\">").matcher(html);
-        while (m.find()) out.put(text(m.group(1)) + " => " + text(m.group(2)), m.group(3));
+        for (Row r : rows(html)) out.put(r.key(), r.status());
         return out;
     }
 
@@ -135,20 +148,41 @@ class HtmlReportTest {
         for (String c : iterable(loc.get("contrasts").fieldNames())) assertTrue(html.contains("id=\"map-" + c + "\""), c);
 
         Map<String, String> checks = checklist(html);
-        assertEquals("fail", statusOf(checks, "Pretraining: visual categories named correctly ≥ 90% => 50.00%"), checks.toString());
-        assertEquals("pass", statusOf(checks, "Pretraining: auditory categories named correctly ≥ 85% => 90.00%"));
-        assertEquals("pass", statusOf(checks, "Pretraining: text perplexity below"));
-        assertEquals("pass", statusOf(checks, "Training: held-out spatial loss of the topographic model ≤ 0.6× the control's => 0.150 vs 0.500 (0.30×)"));
-        assertEquals("pass", statusOf(checks, "Training: the topographic model's answers agree"));
-        assertEquals("pass", statusOf(checks, "Training: its category accuracy within 1 point of the base model's => 80.0% vs 80.5%"));
-        assertEquals("pass", statusOf(checks, "Perturbation: driving the face cluster gives ≥ 80% face answers on other images at ≤ 15% coverage => 85% at 15% (random mask 3%)"));
-        assertEquals("pass", statusOf(checks, "Perturbation: suppressing the top 10% face units drops faces by ≥ 50 points, the others by ≤ 10 points => faces −70 points, others −5 points"));
-        assertEquals("pass", statusOf(checks, "Screening: ≥ 2 categories no localizer names, each a cluster with purity ≥ 0.8 and island Moran's I ≥ 0.4 => animals, landscapes"));
-        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together ≤ 5 min => 2.7 min: localizers 81.0 s, perturbation 50.0 s, screening 30.0 s"));
-        for (String key : List.of("faces:", "scenes:", "voice or speech:", "language:")) {
-            String s = statusOf(checks, "Islands, " + key.replace(":", "") + ":");
-            assertTrue(s.equals("pass") || s.equals("fail"), key + " " + s);
+        assertEquals("fail", statusOf(checks, "The base model names the visual categories [≥ 90% of held-out images] => 50.00%"), checks.toString());
+        assertEquals("pass", statusOf(checks, "The base model names the auditory categories [≥ 85% of held-out sounds] => 90.00%"));
+        assertEquals("pass", statusOf(checks, "The base model has learned language [text perplexity below the unigram baseline's] => 20.0 vs 50.0"));
+        assertEquals("pass", statusOf(checks, "Training with the spatial loss makes neighbouring units respond alike; the control's do not "
+                + "[held-out spatial loss ≤ 0.6× the control's] => 0.150 vs 0.500 (0.30×)"));
+        assertEquals("pass", statusOf(checks, "The adaptors keep what the model answers [≥ 98% of held-out answers as the base model's] => 99%"));
+        assertEquals("pass", statusOf(checks, "The adaptors keep what the model answers and how well it names categories "
+                + "[category accuracy within 1 point of the base model's] => 80.0% vs 80.5%"));
+        assertEquals("pass", statusOf(checks, "Driving the face region makes the model report faces on images of other categories "
+                + "[≥ 80% face answers on other images at ≤ 15% coverage] => 85% at 15% (random mask 3%)"));
+        assertEquals("pass", statusOf(checks, "Suppressing the face region takes face identification away and spares the other categories "
+                + "[top 10% face units: faces drop ≥ 50 points, the others ≤ 10 points] => faces −70 points, others −5 points"));
+        assertEquals("pass", statusOf(checks, "Screening without labels finds regions for categories that no localizer names [≥ 2 such categories, "
+                + "each a cluster of ≥ 20 stimuli with purity ≥ 0.8 and island Moran's I ≥ 0.4] => animals, landscapes"));
+        assertEquals("pass", statusOf(checks, "The analyses run within their budget [localizers, perturbation and screening together ≤ 5 min] "
+                + "=> 2.7 min: localizers 81.0 s, perturbation 50.0 s, screening 30.0 s"));
+        for (String region : List.of("Face", "Scene", "Voice- or speech", "Language")) {
+            String s = statusOf(checks, region + "-selective region: smooth islands, fewer than the control's [");
+            assertTrue(s.equals("pass") || s.equals("fail"), region + " " + s);
         }
+        // the paper's effects carry the paper's value beside them (from PaperValues); the run's needs are this project's own bars
+        Map<String, String> paper = new LinkedHashMap<>();
+        for (Row r : rows(html)) paper.put(r.key().substring(0, r.key().indexOf(" [")), r.paper());
+        assertEquals("island Moran's I 0.59 (29 islands) vs control 0.13 (120); human brain 0.60 / 0.47",
+                paper.get("Voice- or speech-selective region: smooth islands, fewer than the control's"));
+        assertEquals("voice contrast only: island Moran's I 0.59 (29 islands) vs control 0.13 (120)",
+                paper.get("Face-selective region: smooth islands, fewer than the control's"), "the paper gives island numbers for the voice contrast alone");
+        assertEquals(PaperValues.DRIVE, paper.get("Driving the face region makes the model report faces on images of other categories"));
+        assertEquals(PaperValues.SUPPRESS, paper.get("Suppressing the face region takes face identification away and spares the other categories"));
+        assertEquals("54 clusters; new regions for animals and natural landscapes", paper.get("Screening without labels finds regions for categories that no localizer names"));
+        assertEquals(PaperValues.NOT_REPORTED, paper.get("Training with the spatial loss makes neighbouring units respond alike; the control's do not"));
+        assertNull(paper.get("The base model names the visual categories"), "a target of this project, not a claim of the paper");
+        assertEquals(8, paper.values().stream().filter(java.util.Objects::nonNull).count(), "spatial loss, four island groups, drive, suppress, screening");
+        String top = html.substring(html.indexOf("<header"), html.indexOf("</header>"));
+        assertTrue(top.contains("The paper's effects, reproduced or not:</b> <span class=\"badge pass\">"), top.substring(0, 400));
         // uncoloured where no target exists: the face profile card
         assertTrue(html.contains("<div class=\"card none\"><div class=\"label\">Face units vs human FFA"), "face profile card");
         // the best perturbation effect is the face drive at 30% (95% vs 4% random)
@@ -200,21 +234,21 @@ class HtmlReportTest {
         results.putArray("reused_stages"); // none: a run from an empty cache, whose comparison takes 0.3 s
         Json.write(run.resolve("results.json"), results);
         Map<String, String> checks = checklist(Files.readString(HtmlReport.write(run, "v")));
-        assertEquals("pass", statusOf(checks, "Demo from nothing to the report in ≤ 30 min => 25.0 min"), checks.toString());
-        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together"));
+        assertEquals("pass", statusOf(checks, "The demo runs from nothing to the report within its budget [≤ 30 min] => 25.0 min"), checks.toString());
+        assertEquals("pass", statusOf(checks, "The analyses run within their budget"));
 
         results.putArray("reused_stages").add("pretrain the base model (tinyomni)"); // the cached checkpoint of another run
         Json.write(run.resolve("results.json"), results);
         String html = Files.readString(HtmlReport.write(run, "v"));
         checks = checklist(html);
-        assertEquals("missing", statusOf(checks, "Demo from nothing to the report in ≤ 30 min => 25.0 min (stages reused: not a run from scratch)"));
-        assertEquals("pass", statusOf(checks, "Localizers, perturbation and screening together"), "their own stages were timed");
+        assertEquals("missing", statusOf(checks, "The demo runs from nothing to the report within its budget [≤ 30 min] => 25.0 min (stages reused: not a run from scratch)"));
+        assertEquals("pass", statusOf(checks, "The analyses run within their budget"), "their own stages were timed");
         assertTrue(section(html, "run").contains("Stages reused from elsewhere (pretrain the base model (tinyomni))"));
 
         results.remove("reused_stages"); // an older run folder: a sub-second stage is taken as reused
         Json.write(run.resolve("results.json"), results);
         checks = checklist(Files.readString(HtmlReport.write(run, "v")));
-        assertEquals("missing", statusOf(checks, "Demo from nothing to the report in ≤ 30 min"));
+        assertEquals("missing", statusOf(checks, "The demo runs from nothing to the report within its budget"));
     }
 
     static List<String> iterable(java.util.Iterator<String> it) {
@@ -237,8 +271,10 @@ class HtmlReportTest {
             assertFalse(s.contains("class=\"pass\"") || s.contains("class=\"fail\""), id);
         }
         Map<String, String> checks = checklist(html);
-        assertEquals("missing", statusOf(checks, "Perturbation: driving the face cluster gives ≥ 80% face answers on other images at ≤ 15% coverage => not run"));
-        assertEquals("missing", statusOf(checks, "Screening: ≥ 2 categories no localizer names, each a cluster with purity ≥ 0.8 and island Moran's I ≥ 0.4 => not run"));
+        assertEquals("missing", statusOf(checks, "Driving the face region makes the model report faces on images of other categories "
+                + "[≥ 80% face answers on other images at ≤ 15% coverage] => not run"));
+        assertEquals("missing", statusOf(checks, "Suppressing the face region takes face identification away and spares the other categories"));
+        assertEquals("missing", statusOf(checks, "Screening without labels finds regions for categories that no localizer names"));
         assertTrue(html.contains("<div class=\"card missing\"><div class=\"label\">Best perturbation effect</div><div class=\"value\">not run</div>"));
         // the stages that ran are still reported
         assertFalse(section(html, "maps").contains("Not run."));
@@ -292,32 +328,24 @@ class HtmlReportTest {
                 "coverage", List.of(0, 5, 10, 15), "drive_rate", List.of(0.0, 0.5, 0.7, 0.79),
                 "suppress_accuracy", List.of(0.9, 0.6, 0.35, 0.2), "suppress_other_accuracy", List.of(0.7, 0.7, 0.65, 0.6),
                 "random_drive_rate", List.of(0.0, 0.01, 0.02, 0.02)))));
-        PerturbCurves f = PerturbCurves.read(percent, "test").get("faces");
+        PerturbCurves f = PerturbCurves.of(Json.convert(percent, PerturbationSummary.class, "test")).get("faces");
         assertArrayEquals(new double[] {0, 0.05, 0.10, 0.15}, f.coverage(), 1e-12);
         assertEquals(3, f.bestDrive(0.15));
-        assertFalse(f.driveTargetMet(), "79% < 80%");
+        assertEquals(Status.FAIL, Verdicts.drive(f), "79% < 80%");
         assertEquals(0.55, f.suppressDrop(2), 1e-12);
-        assertEquals(Boolean.TRUE, f.suppressTargetMet());
+        assertEquals(Status.PASS, Verdicts.suppress(f));
         assertTrue(Double.isNaN(f.randomSuppress()[1]), "absent curves read as NaN");
         PerturbCurves.Effect best = PerturbCurves.best(Map.of("faces", f));
         assertEquals("drive", best.kind());
         assertEquals(0.15, best.coverage(), 1e-12);
         assertEquals(0.77, best.size(), 1e-12);
         JsonNode fractions = new ObjectMapper().valueToTree(Map.of("categories", Map.of("faces", Map.of("coverage", List.of(0, 0.1), "drive_rate", List.of(0.1, 0.9)))));
-        PerturbCurves g = PerturbCurves.read(fractions, "test").get("faces");
+        PerturbCurves g = PerturbCurves.of(Json.convert(fractions, PerturbationSummary.class, "test")).get("faces");
         assertArrayEquals(new double[] {0, 0.1}, g.coverage(), 1e-12);
-        assertTrue(g.driveTargetMet());
-        assertNull(g.suppressTargetMet(), "no suppress curve: not measured");
-    }
-
-    @Test
-    void layoutFigureShowsEveryStack() {
-        BufferedImage img = SheetMapFigure.layout(org.topoomni.sheet.SheetPresets.qwen25Omni3b(), "Qwen2.5-Omni-3B");
-        assertTrue(img.getWidth() > 800 && img.getHeight() > 400, img.getWidth() + " x " + img.getHeight());
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int y = 0; y < img.getHeight(); y += 2) for (int x = 0; x < img.getWidth(); x += 2) colours.add(img.getRGB(x, y) & 0xffffff);
-        for (org.topoomni.sheet.Modality m : org.topoomni.sheet.Modality.values()) {
-            assertTrue(colours.contains(SheetMapFigure.stackColour(m)), m + " stack not drawn");
-        }
+        assertEquals(Status.PASS, Verdicts.drive(g));
+        assertEquals(Status.MISSING, Verdicts.suppress(g), "no suppress curve: not measured");
+        JsonNode none = new ObjectMapper().valueToTree(Map.of("categories", Map.of("faces", Map.of("coverage", List.of(0, 0.3), "drive_rate", List.of(0.1, 0.9)))));
+        assertEquals(Status.MISSING, Verdicts.drive(PerturbCurves.of(Json.convert(none, PerturbationSummary.class, "test")).get("faces")),
+                "no coverage up to 15%: not measured, not failed");
     }
 }

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.MapFixtures;
-import org.topoomni.map.Npy;
+import org.topoomni.io.Npy;
+import org.topoomni.plot.SheetMapFigure;
+import org.topoomni.plot.SheetPanel;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
 
@@ -105,8 +107,8 @@ class LocalizerReportTest {
         assertTrue(img.getHeight() > 48 * 10, "height " + img.getHeight());
         assertFalse(blank(img));
         // the sheet is drawn 16 pixels per cell on a 48 x 64 sheet
-        assertEquals(16, SheetMapFigure.scaleFor(MapFixtures.tiny(), 1000, 1000));
-        assertEquals(2, SheetMapFigure.scaleFor(org.topoomni.sheet.SheetPresets.qwen25Omni3b(), 1000, 1000));
+        assertEquals(16, SheetPanel.scaleFor(MapFixtures.tiny(), 1000, 1000));
+        assertEquals(2, SheetPanel.scaleFor(org.topoomni.sheet.SheetPresets.qwen25Omni3b(), 1000, 1000));
     }
 
     /** True if the image has fewer than 10 distinct colours. */
@@ -141,8 +143,8 @@ class LocalizerReportTest {
         SheetResponses r = org.topoomni.map.SyntheticResponses.onOff(l, 12, 12, org.topoomni.bench.AnalysisBenchmark.patches(l), 2, 1);
         var m = org.topoomni.map.SelectivityAnalysis.run(r, new org.topoomni.map.Contrast("patches", List.of("on"), List.of("off"),
                 org.topoomni.map.Region.VISION, org.topoomni.map.Contrast.Kind.SENSORY, null), org.topoomni.map.SelectivityAnalysis.Settings.defaults());
-        BufferedImage img = SheetMapFigure.selectivity(m, "synthetic patches on the 304 x 512 sheet");
-        assertEquals(2 * 512 + SheetMapFigure.LEFT + SheetMapFigure.RIGHT + 14 + 110, img.getWidth());
+        BufferedImage img = SheetMapFigure.selectivity(m.figure(), "synthetic patches on the 304 x 512 sheet");
+        assertEquals(2 * 512 + SheetPanel.LEFT + SheetPanel.RIGHT + 14 + 110, img.getWidth());
         assertFalse(blank(img));
         Path f = dir.resolve("big.png");
         org.topoomni.io.AtomicFiles.writePng(f, img);

@@ -33,7 +33,8 @@ class TopoTrainerTest {
     static void stop() { manager.close(); }
 
     static TopoTrainer.Settings settings(TopoTrainer.Mode mode, double alpha, int steps) {
-        return new TopoTrainer.Settings(mode, alpha, 4, 20, steps, 6, 3e-3, 1.0, 3, 2);
+        return TopoTrainer.Settings.defaults(mode, org.topoomni.sheet.SheetPresets.tinyOmni()).withAlpha(alpha).withRadius(4).withNeighbourhoods(20)
+                .withSteps(steps).withBatch(6).withLearningRate(3e-3).withConditioning(1.0).withSeed(3).withCheckpointEvery(2).withTextWeight(0);
     }
 
     @Test
@@ -69,7 +70,7 @@ class TopoTrainerTest {
             Map<LayerSite, float[]> cache = TopoTrainer.cacheMeans(manager, model, with.sites(), items, 8);
             Map<LayerSite, float[]> textCache = TopoTrainer.cacheMeans(manager, model, with.sites(), texts, 8);
             int[] language = TopoTrainer.languageUnits(model.sheet());
-            TopoTrainer.Settings s = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 20, 4, 20, 60, 6, 3e-3, 1.0, 3, 2, 1.0);
+            TopoTrainer.Settings s = settings(TopoTrainer.Mode.CACHED, 20, 60).withTextWeight(1.0);
             List<double[]> curve = new TopoTrainer(s, QUIET).train(manager, model, with, items, cache, texts, textCache, null, Integer.MAX_VALUE);
             new TopoTrainer(settings(TopoTrainer.Mode.CACHED, 20, 60), QUIET).train(manager, model, without, items, cache, null, Integer.MAX_VALUE);
             assertEquals(7, curve.get(0).length);
@@ -111,7 +112,7 @@ class TopoTrainerTest {
     void textBatchesWithoutTextsAreAClearError() throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
         List<TrainItem> items = chat(PretrainerTest.items(cfg, 12));
-        TopoTrainer.Settings s = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 20, 4, 20, 5, 6, 3e-3, 1.0, 3, 2, 1.0);
+        TopoTrainer.Settings s = settings(TopoTrainer.Mode.CACHED, 20, 5).withTextWeight(1.0);
         try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1);
              CorticalAdaptors a = new CorticalAdaptors(manager, model.stacks(), 2)) {
             Map<LayerSite, float[]> cache = TopoTrainer.cacheMeans(manager, model, a.sites(), items, 8);
@@ -122,11 +123,11 @@ class TopoTrainerTest {
                     () -> new TopoTrainer(s, QUIET).train(manager, model, a, items, cache, items, cache, null, Integer.MAX_VALUE));
             assertTrue(e.getMessage().contains("plain-text items only"), e.getMessage());
             // the control (alpha 0) weighs the text term at 0: it needs no texts and draws no text batches
-            TopoTrainer.Settings control = new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 0, 4, 20, 3, 6, 3e-3, 1.0, 3, 2, 1.0);
+            TopoTrainer.Settings control = settings(TopoTrainer.Mode.CACHED, 20, 3).withTextWeight(1.0).control();
             List<double[]> curve = new TopoTrainer(control, QUIET).train(manager, model, a, items, cache, List.of(), null, null, Integer.MAX_VALUE);
             assertTrue(Double.isNaN(curve.get(2)[6]));
         }
-        assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 1, 4, 20, 10, 6, 1e-3, 1, 0, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> settings(TopoTrainer.Mode.CACHED, 1, 10).withTextWeight(-1));
     }
 
     @Test
@@ -174,9 +175,9 @@ class TopoTrainerTest {
 
     @Test
     void badSettingsAreClearErrors() {
-        assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, -1, 4, 20, 10, 6, 1e-3, 1, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 1, -4, 20, 10, 6, 1e-3, 1, 0, 0));
-        var e = assertThrows(IllegalArgumentException.class, () -> new TopoTrainer.Settings(TopoTrainer.Mode.CACHED, 1, 4, 20, 10, 1, 1e-3, 1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> settings(TopoTrainer.Mode.CACHED, -1, 10));
+        assertThrows(IllegalArgumentException.class, () -> settings(TopoTrainer.Mode.CACHED, 1, 10).withRadius(-4));
+        var e = assertThrows(IllegalArgumentException.class, () -> settings(TopoTrainer.Mode.CACHED, 1, 10).withBatch(1));
         assertTrue(e.getMessage().contains("2 samples"), e.getMessage());
         assertEquals(18, TopoTrainer.defaultRadius(org.topoomni.sheet.SheetPresets.tinyOmni()));
         assertEquals(20, TopoTrainer.defaultRadius(org.topoomni.sheet.SheetPresets.qwen25Omni3b()));

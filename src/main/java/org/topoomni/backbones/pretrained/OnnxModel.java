@@ -348,7 +348,7 @@ public final class OnnxModel {
                 switch (type) {
                     case FLOAT -> floats[k] = b.getFloat();
                     case DOUBLE -> floats[k] = (float) b.getDouble();
-                    case FLOAT16 -> floats[k] = TfjsGraphModel.halfToFloat(b.getShort());
+                    case FLOAT16 -> floats[k] = org.topoomni.model.Safetensors.halfToFloat(b.getShort());
                     case UINT8, BOOL -> longs[k] = b.get() & 0xff;
                     case INT8 -> longs[k] = b.get();
                     case UINT16 -> longs[k] = b.getShort() & 0xffff;
@@ -365,7 +365,7 @@ public final class OnnxModel {
                 switch (type) {
                     case FLOAT -> floats[k] = floatData.get(k);
                     case DOUBLE -> floats[k] = doubleData.get(k).floatValue();
-                    case FLOAT16 -> floats[k] = TfjsGraphModel.halfToFloat((short) intData.get(k).intValue());
+                    case FLOAT16 -> floats[k] = org.topoomni.model.Safetensors.halfToFloat((short) intData.get(k).intValue());
                     default -> longs[k] = intData.get(k);
                 }
             }

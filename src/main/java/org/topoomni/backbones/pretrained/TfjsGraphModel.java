@@ -184,7 +184,7 @@ public final class TfjsGraphModel {
         if (!Files.isRegularFile(modelJson)) throw new IOException("model file not found: " + modelJson);
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(modelJson.toFile());
+            root = org.topoomni.io.Json.mapper().readTree(modelJson.toFile());
         } catch (JsonProcessingException e) {
             throw new IOException(modelJson + " is not valid JSON (" + e.getOriginalMessage() + ")");
         }
@@ -365,7 +365,7 @@ public final class TfjsGraphModel {
                 return new Tensor(name, dtype, shape, null, null, v);
             }
             case "float16" -> {
-                for (int i = 0; i < n; i++) f[i] = halfToFloat(b.getShort(2 * i));
+                for (int i = 0; i < n; i++) f[i] = org.topoomni.model.Safetensors.halfToFloat(b.getShort(2 * i));
             }
             case "uint8", "uint16" -> {
                 if (!q.path("scale").isNumber() || !q.path("min").isNumber()) {
@@ -386,19 +386,5 @@ public final class TfjsGraphModel {
             return new Tensor(name, dtype, shape, null, v, null);
         }
         throw new IOException(modelJson + ": weight '" + name + "' of dtype " + dtype + " cannot be quantized as " + stored);
-    }
-
-    /** IEEE 754 half precision (binary16) bits to float; exact, as every half is a float. */
-    static float halfToFloat(short bits) {
-        int h = bits & 0xffff;
-        int sign = (h >>> 15) << 31;
-        int exp = (h >>> 10) & 0x1f;
-        int mant = h & 0x3ff;
-        if (exp == 0x1f) return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13)); // inf or NaN
-        if (exp == 0) {
-            float v = mant * 0x1p-24f; // subnormal (or zero): mant * 2^-24
-            return sign == 0 ? v : -v;
-        }
-        return Float.intBitsToFloat(sign | ((exp - 15 + 127) << 23) | (mant << 13));
     }
 }

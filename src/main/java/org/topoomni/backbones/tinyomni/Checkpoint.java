@@ -25,7 +25,7 @@ public final class Checkpoint {
     public static void save(Path dir, TinyOmni model, Map<String, String> metadata) throws IOException {
         Files.createDirectories(dir);
         model.weights().save(dir.resolve(WEIGHTS), metadata);
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         AtomicFiles.writeString(dir.resolve(TOKENIZER), om.writeValueAsString(model.tokenizer().toJson()));
         com.fasterxml.jackson.databind.node.ObjectNode cfg = om.createObjectNode().put("architecture", TinyOmni.ARCHITECTURE);
         cfg.setAll((com.fasterxml.jackson.databind.node.ObjectNode) om.readTree(model.config().toJson()));
@@ -48,7 +48,7 @@ public final class Checkpoint {
         OmniConfig cfg = OmniConfig.read(dir.resolve(CONFIG));
         Tokenizer tok;
         try {
-            tok = Tokenizer.fromJson(new ObjectMapper().readTree(dir.resolve(TOKENIZER).toFile()));
+            tok = Tokenizer.fromJson(org.topoomni.io.Json.mapper().readTree(dir.resolve(TOKENIZER).toFile()));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(dir.resolve(TOKENIZER) + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -36,7 +36,7 @@ import me.tongfei.progressbar.ProgressBar;
  * scale the same split pays for itself: an encoder-only step costs a fraction of a full
  * multitask step (no language model, no answer tokens), so in the same minutes the vision
  * encoder sees its pictures many more times, and the language model then learns to name
- * features that already separate the categories (measured in docs/MODEL.md).
+ * features that already separate the categories (measured in docs/TINYOMNI.md).
  *
  * <p>Resumable like {@link Pretrainer}: the batch of step t is a pure function of (seed, t) and
  * the state folder holds weights, moments, step and curve. When the phase is complete the folder
@@ -61,7 +61,7 @@ public final class EncoderPretrainer {
             if (!(learningRate > 0)) throw new IllegalArgumentException("encoder learning rate must be positive, got " + learningRate);
         }
 
-        /** The defaults of `pretrain` and the demo (docs/MODEL.md has the runs behind them). */
+        /** The defaults of `pretrain` and the demo (docs/TINYOMNI.md has the runs behind them). */
         public static Settings defaults(long seed) {
             return new Settings(DEFAULT_STEPS, 32, 8, DEFAULT_LR, 0.01, 1.0, seed, 250, true);
         }
@@ -245,7 +245,7 @@ public final class EncoderPretrainer {
     }
 
     private static void writeResult(Path file, Result r) throws IOException {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("seconds", r.seconds());
         ObjectNode acc = n.putObject("head_accuracy");
@@ -254,7 +254,7 @@ public final class EncoderPretrainer {
     }
 
     private static Result readResult(Path file, List<Pretrainer.Point> curve) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(file.toFile());
+        JsonNode n = org.topoomni.io.Json.mapper().readTree(file.toFile());
         Map<String, Double> acc = new TreeMap<>();
         n.path("head_accuracy").fields().forEachRemaining(e -> acc.put(e.getKey(), e.getValue().asDouble()));
         return new Result(acc, curve, n.path("seconds").asDouble());

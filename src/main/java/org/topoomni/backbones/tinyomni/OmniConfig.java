@@ -97,8 +97,7 @@ public record OmniConfig(
     }
 
     private static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return org.topoomni.io.Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES); // a config refuses unknown keys
     }
 
     /** Reads a config file; its {@code "architecture"} field (written by {@link Checkpoint#save}) must be TinyOmni's if present. */

@@ -1,6 +1,5 @@
 package org.topoomni.backbones.tinyomni;
 
-import org.topoomni.model.Backbone;
 import org.topoomni.model.LayerHook;
 import org.topoomni.task.AnswerScores;
 

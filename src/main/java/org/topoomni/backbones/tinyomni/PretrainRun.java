@@ -64,7 +64,9 @@ public final class PretrainRun {
                 log.printf(Locale.ROOT, "encoders: %d steps in %.1f s; held-out accuracy of their category heads %s%n",
                         encoders.steps(), enc.seconds(), percentages(enc.headAccuracy()));
             }
-            List<Pretrainer.Point> curve = new Pretrainer(settings, log).train(manager, model, train, state);
+            if (settings.steps() == 0 && enc == null) throw new IllegalArgumentException("nothing to train: --steps 0 needs --encoder-steps > 0");
+            // --steps 0: the encoder phase alone (its heads' held-out accuracy is what it measures)
+            List<Pretrainer.Point> curve = settings.steps() == 0 ? List.of() : new Pretrainer(settings, log).train(manager, model, train, state);
             double trainSeconds = curve.isEmpty() ? 0 : curve.get(curve.size() - 1).seconds();
             log.printf(Locale.ROOT, "trained %d steps in %.1f s (this run %.1f s)%n", settings.steps(), trainSeconds, (System.nanoTime() - tTrain) / 1e9);
             long tEval = System.nanoTime();
@@ -93,7 +95,7 @@ public final class PretrainRun {
                              EncoderPretrainer.Result enc, double trainSeconds, double evalSeconds, double wallSeconds, int nTrain, int nHeld,
                              long params)
             throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("visual_accuracy", r.visualAccuracy());
         n.put("visual_items", r.visualItems());

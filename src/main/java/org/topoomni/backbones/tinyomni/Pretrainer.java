@@ -67,7 +67,7 @@ public final class Pretrainer {
         }
 
         public Settings {
-            if (steps <= 0) throw new IllegalArgumentException("steps must be positive, got " + steps);
+            if (steps < 0) throw new IllegalArgumentException("steps must be >= 0 (0: the encoder phase alone), got " + steps);
             if (batchSize <= 0) throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
             if (!(headWeight >= 0)) throw new IllegalArgumentException("encoder head weight must be >= 0, got " + headWeight);
         }
@@ -81,7 +81,7 @@ public final class Pretrainer {
      * Defaults of the multitask phase of `pretrain` and the demo: 700 steps after the encoder
      * phase's 1,300 keep the whole command within 12 minutes on 2 cores; after the encoder phase
      * a peak learning rate of 5e-4 measured better than 3e-4 on all three held-out numbers
-     * (docs/MODEL.md).
+     * (docs/TINYOMNI.md).
      */
     public static final int DEFAULT_STEPS = 700;
     public static final double DEFAULT_LR = 5e-4;

@@ -42,7 +42,7 @@ import java.util.SplittableRandom;
  * biases, SwiGLU MLP), tied input/output embeddings; image and audio placeholders in the prompt
  * are replaced in place by the projected encoder outputs.</li>
  * </ul>
- * Left out at this scale (documented in docs/MODEL.md): windowed vision attention, multimodal
+ * Left out at this scale (documented in docs/TINYOMNI.md): windowed vision attention, multimodal
  * rotary positions (we use 1-D positions), grouped-query attention.
  */
 public final class TinyOmni implements Backbone {

@@ -174,7 +174,7 @@ public final class Tokenizer {
     // ------------------------------------------------------------------ JSON
 
     public ObjectNode toJson() {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = org.topoomni.io.Json.mapper();
         ObjectNode root = om.createObjectNode();
         root.put("type", "byte-level-bpe");
         ArrayNode sp = root.putArray("special_tokens");

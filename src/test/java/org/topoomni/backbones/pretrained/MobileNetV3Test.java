@@ -70,7 +70,7 @@ class MobileNetV3Test {
         assertEquals(Kind.HARD_SWISH, a.blocks().get(6).expand().activation().kind());
         assertEquals(Kind.HARD_SWISH, a.stem().activation().kind());
         assertEquals(3f, a.stem().activation().shift());
-        assertEquals(TfjsGraphModel.halfToFloat((short) 0x3155), a.stem().activation().scale(), 0f); // float16 nearest 1/6
+        assertEquals(org.topoomni.model.Safetensors.halfToFloat((short) 0x3155), a.stem().activation().scale(), 0f); // float16 nearest 1/6
         assertEquals(17, model.sites().size());
         System.out.println("MobileNetV3 parameters: " + model.parameterCount());
     }

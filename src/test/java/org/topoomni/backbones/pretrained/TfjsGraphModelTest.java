@@ -73,13 +73,13 @@ class TfjsGraphModelTest {
 
     @Test
     void halfPrecisionDecodes() {
-        assertEquals(0f, TfjsGraphModel.halfToFloat((short) 0));
-        assertEquals(-0f, TfjsGraphModel.halfToFloat((short) 0x8000));
-        assertEquals(65504f, TfjsGraphModel.halfToFloat((short) 0x7bff));
-        assertEquals(0x1p-24f, TfjsGraphModel.halfToFloat((short) 1)); // smallest subnormal
-        assertEquals(6.097555e-5f, TfjsGraphModel.halfToFloat((short) 0x03ff), 1e-11f);
-        assertEquals(Float.NEGATIVE_INFINITY, TfjsGraphModel.halfToFloat((short) 0xfc00));
-        assertTrue(Float.isNaN(TfjsGraphModel.halfToFloat((short) 0x7e00)));
+        assertEquals(0f, org.topoomni.model.Safetensors.halfToFloat((short) 0));
+        assertEquals(-0f, org.topoomni.model.Safetensors.halfToFloat((short) 0x8000));
+        assertEquals(65504f, org.topoomni.model.Safetensors.halfToFloat((short) 0x7bff));
+        assertEquals(0x1p-24f, org.topoomni.model.Safetensors.halfToFloat((short) 1)); // smallest subnormal
+        assertEquals(6.097555e-5f, org.topoomni.model.Safetensors.halfToFloat((short) 0x03ff), 1e-11f);
+        assertEquals(Float.NEGATIVE_INFINITY, org.topoomni.model.Safetensors.halfToFloat((short) 0xfc00));
+        assertTrue(Float.isNaN(org.topoomni.model.Safetensors.halfToFloat((short) 0x7e00)));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.topoomni.map;
+package org.topoomni.io;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.topoomni.report;
+package org.topoomni.plot;
 
 /**
  * Colour maps for sheet figures, as packed RGB ints: a diverging red-blue map for t values

@@ -1,6 +1,5 @@
-package org.topoomni.map;
+package org.topoomni.io;
 
-import org.topoomni.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -125,7 +124,7 @@ public final class Npy {
     }
 
     /** Python's repr of a shape tuple: {@code ()}, {@code (3,)}, {@code (2, 3)}. */
-    static String shapeRepr(int[] shape) {
+    public static String shapeRepr(int[] shape) {
         if (shape.length == 0) return "()";
         if (shape.length == 1) return "(" + shape[0] + ",)";
         StringBuilder sb = new StringBuilder("(");

@@ -1,4 +1,4 @@
-package org.topoomni.report;
+package org.topoomni.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

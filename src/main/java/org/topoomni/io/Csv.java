@@ -1,4 +1,4 @@
-package org.topoomni.map;
+package org.topoomni.io;
 
 import java.util.ArrayList;
 import java.util.List;
