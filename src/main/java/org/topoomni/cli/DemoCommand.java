@@ -54,6 +54,9 @@ final class DemoCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--quick", description = "Smaller settings for a fast look (minutes instead of half an hour).")
     boolean quick;
+    @Option(names = "--tiny", description = "Smoke test of the whole pipeline in a few minutes: a small test model, a few steps per stage and a few "
+            + "stimuli per category (its maps mean nothing).")
+    boolean tiny;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
     @picocli.CommandLine.Mixin
@@ -69,25 +72,47 @@ final class DemoCommand implements Callable<Integer> {
     private final java.util.Set<String> reusedStages = new java.util.LinkedHashSet<>();
     static final String REUSED = "reused-stages.json";
 
+    /**
+     * The sizes of one scale of the demo.
+     *
+     * @param perCategory          exemplars per category of the library
+     * @param extra                exemplars per category of the pretraining extras
+     * @param topoSteps            steps of the topographic training and of its control
+     * @param coverages            the perturbation's coverages (% of the region)
+     * @param perturbPerCategory   probe images per category of the perturbation
+     */
+    record Sizes(int perCategory, int extra, int topoSteps, double[] coverages, int perturbPerCategory) {
+        static Sizes of(BasePretraining.Scale scale) {
+            return switch (scale) {
+                case FULL -> new Sizes(64, 160, TopoTrainer.DEFAULT_CACHED_STEPS, Perturbation.DEFAULT_COVERAGES, 40);
+                case QUICK -> new Sizes(32, 48, 150, new double[] {0, 10, 20}, 8);
+                case TINY -> new Sizes(6, 6, 10, new double[] {0, 20}, 3);
+            };
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        if (quick && tiny) throw new CommandLine.ParameterException(new CommandLine(this), "--quick and --tiny are two different scales: give one");
+        BasePretraining.Scale scale = tiny ? BasePretraining.Scale.TINY : quick ? BasePretraining.Scale.QUICK : BasePretraining.Scale.FULL;
+        Sizes sizes = Sizes.of(scale);
         Files.createDirectories(out);
         readTimings();
-        int perCategory = quick ? 32 : 64;
-        int topoSteps = quick ? 150 : TopoTrainer.DEFAULT_CACHED_STEPS;
+        int perCategory = sizes.perCategory();
         BasePretraining recipe = Backbones.pretraining(Backbones.EMBEDDED_DEFAULT);
-        System.out.println("== Topo-Omni demo" + (quick ? " (quick)" : "") + ": run folder " + out.toAbsolutePath());
+        System.out.println("== Topo-Omni demo" + (scale == BasePretraining.Scale.FULL ? "" : " (" + scale.name().toLowerCase(Locale.ROOT) + ")")
+                + ": run folder " + out.toAbsolutePath());
 
         Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
-        int extra = quick ? 48 : 160;
-        Path model = Defaults.cache().resolve("models").resolve(recipe.cacheKey(seed, perCategory, extra, quick));
+        int extra = sizes.extra();
+        Path model = Defaults.cache().resolve("models").resolve(recipe.cacheKey(seed, perCategory, extra, scale));
         boolean pretrained = recipe.isDone(model);
         stage("2/8 pretrain the base model (" + recipe.architecture() + ")", pretrained, () -> {
             if (pretrained) {
                 System.out.println("reusing the cached base model " + model);
             } else {
-                recipe.run(model, List.of(lib, Defaults.pretrainingExtras(seed, extra)), seed, quick, System.err);
+                recipe.run(model, List.of(lib, Defaults.pretrainingExtras(seed, extra)), seed, scale, System.err);
             }
             return model;
         });
@@ -99,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
             boolean done = Files.isRegularFile(dir.resolve(TopoRun.METRICS));
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
-                    TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(topoSteps).withSeed(seed);
+                    TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(sizes.topoSteps()).withSeed(seed);
                     TopoRun.run(model, lib, dir, control ? settings.control() : settings, Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err,
                             device.device());
                 }
@@ -128,7 +153,7 @@ final class DemoCommand implements Callable<Integer> {
                     // probe images: the held-out images of the localizer's library and of the pretraining extras
                     Path extras = Defaults.pretrainingExtras(seed, extra);
                     Perturbation.Settings ps = Perturbation.Settings.defaults().withSeed(seed)
-                            .withCoverages(quick ? new double[] {0, 10, 20} : Perturbation.DEFAULT_COVERAGES).withPerCategory(quick ? 8 : 40);
+                            .withCoverages(sizes.coverages()).withPerCategory(sizes.perturbPerCategory());
                     try (NDManager manager = device.manager()) {
                         PerturbationSummary r = Perturbation.run(manager, out.resolve(name), out.resolve("localize").resolve(name), lib, List.of(extras), dir, ps,
                                 System.err, Progress.console(System.err));
@@ -266,7 +291,7 @@ final class DemoCommand implements Callable<Integer> {
         timings.put(DemoResults.TOTAL, total);
         DemoResults results = new DemoResults(PretrainMetrics.read(model.resolve(PretrainMetrics.FILE)), train, loc, DemoResults.profiles(loc.topo()),
                 perturbTopo == null ? null : perturbTopo.categories(), perturbCtrl == null ? null : perturbCtrl.categories(), discover, t,
-                List.copyOf(reusedStages), quick, seed);
+                List.copyOf(reusedStages), quick || tiny, seed);
         results.write(out.resolve(DemoResults.FILE));
         return results;
     }

@@ -40,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
     Integer steps;
     @Option(names = "--batch", defaultValue = "" + TopoTrainer.DEFAULT_BATCH, description = "Items per step = samples of the spatial loss (default: ${DEFAULT-VALUE}).")
     int batch;
-    @Option(names = "--lr", defaultValue = "" + TopoTrainer.DEFAULT_LR, description = "Peak learning rate of the adaptors, warm-up 3% then cosine (default: ${DEFAULT-VALUE}, cached and full).")
+    @Option(names = "--lr", defaultValue = "" + TopoTrainer.DEFAULT_LR, description = "Peak learning rate of the adaptors, warm-up 3%% then cosine (default: ${DEFAULT-VALUE}, cached and full).")
     double lr;
     @Option(names = "--conditioning", defaultValue = "" + TopoTrainer.DEFAULT_CONDITIONING, description = "Weight of the term (|G-I|^2 + |G^-1-I|^2)/d, G = WW', that keeps every adaptor well conditioned "
             + "(a singular value s costs (s^2-1)^2 + (s^-2-1)^2); always on in cached mode, in full mode when positive (default: ${DEFAULT-VALUE}).")

@@ -13,6 +13,12 @@ import java.util.List;
  */
 public interface BasePretraining {
 
+    /**
+     * How much training: the demo's full settings, its quick look, or a smoke test of the
+     * pipeline (a few steps, seconds per phase: the model it makes means nothing).
+     */
+    enum Scale { FULL, QUICK, TINY }
+
     /** The architecture it builds (a registry id). */
     String architecture();
 
@@ -22,9 +28,9 @@ public interface BasePretraining {
      *
      * @param perCategory  exemplars per category of the main library
      * @param extra        exemplars per category of the extra pretraining library (0: none)
-     * @param quick        the demo's quick settings
+     * @param scale        the demo's settings
      */
-    String cacheKey(long seed, int perCategory, int extra, boolean quick);
+    String cacheKey(long seed, int perCategory, int extra, Scale scale);
 
     /** Whether {@code dir} holds a finished model of this recipe (with its {@code metrics.json}). */
     boolean isDone(Path dir);
@@ -33,7 +39,7 @@ public interface BasePretraining {
     boolean isStarted(Path dir);
 
     /** Builds the model into {@code out} from the libraries (the first is the main library); resumes an unfinished run. */
-    void run(Path out, List<Path> libraries, long seed, boolean quick, PrintStream log) throws IOException;
+    void run(Path out, List<Path> libraries, long seed, Scale scale, PrintStream log) throws IOException;
 
     /** The model folder's file of held-out numbers (visual_accuracy, auditory_accuracy, perplexity, ...). */
     String METRICS = "metrics.json";

@@ -131,6 +131,29 @@ class TopoTrainerTest {
     }
 
     @Test
+    void twoRunsWithOneSeedGiveTheSameAdaptorsBitForBit() throws Exception {
+        OmniConfig cfg = OmniConfig.testTiny();
+        List<TrainItem> items = chat(PretrainerTest.items(cfg, 12));
+        TopoTrainer.Settings s = settings(TopoTrainer.Mode.CACHED, 20, 30);
+        try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1)) {
+            List<LayerSite> sites = model.sites();
+            Map<LayerSite, float[]> cache = TopoTrainer.cacheMeans(manager, model, sites, items, 8);
+            Map<LayerSite, float[]> first = new java.util.HashMap<>();
+            for (int run = 0; run < 2; run++) {
+                try (CorticalAdaptors a = new CorticalAdaptors(manager, model.stacks(), 2)) {
+                    new TopoTrainer(s, QUIET).train(manager, model, a, items, cache, null, Integer.MAX_VALUE);
+                    for (LayerSite site : a.sites()) {
+                        float[] w = a.matrix(site).toFloatArray();
+                        if (run == 0) first.put(site, w);
+                        else assertArrayEquals(first.get(site), w, "adaptor at " + site + " differs between two runs with one seed");
+                    }
+                }
+            }
+            assertEquals(sites.size(), first.size());
+        }
+    }
+
+    @Test
     void interruptedFullModeRunResumesToTheSameAdaptors(@TempDir Path dir) throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
         List<TrainItem> items = chat(PretrainerTest.items(cfg, 12));

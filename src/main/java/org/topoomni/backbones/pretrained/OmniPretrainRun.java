@@ -1,5 +1,6 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.io.Json;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -110,7 +111,7 @@ public final class OmniPretrainRun {
                 if (enc != null) writeCurve(out.resolve("encoder-curve.csv"), enc.curve());
                 AnswerScores.writeCsv(out.resolve("answers.csv"), r.answers());
                 double wall = (System.nanoTime() - t0) / 1e9;
-                ObjectNode times = new ObjectMapper().createObjectNode();
+                ObjectNode times = Json.mapper().createObjectNode();
                 times.put("cache_seconds", cacheSeconds);
                 times.put("encoder_seconds", enc == null ? 0 : enc.seconds());
                 times.put("seconds", (enc == null ? 0 : enc.seconds()) + thinkerSeconds);
@@ -210,7 +211,7 @@ public final class OmniPretrainRun {
 
     private static void writeMetrics(Path file, Result r, OmniPretrainer.Settings s, ObjectNode times, int nTrain, int nHeld, PretrainedOmni model,
                                      int vocabulary) throws IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("architecture", PretrainedOmni.ARCHITECTURE);
         n.put("visual_accuracy", r.scores().visualAccuracy());

@@ -1,5 +1,6 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.io.Json;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -464,7 +465,7 @@ public final class OmniPretrainer {
     }
 
     private static void writeResult(Path file, EncoderResult r) throws IOException {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = Json.mapper();
         ObjectNode n = om.createObjectNode();
         n.put("seconds", r.seconds());
         ObjectNode acc = n.putObject("head_accuracy");
@@ -473,7 +474,7 @@ public final class OmniPretrainer {
     }
 
     private static EncoderResult readResult(Path file, List<Point> curve) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(file.toFile());
+        JsonNode n = Json.mapper().readTree(file.toFile());
         Map<String, Double> acc = new TreeMap<>();
         n.path("head_accuracy").fields().forEachRemaining(e -> acc.put(e.getKey(), e.getValue().asDouble()));
         return new EncoderResult(acc, curve, n.path("seconds").asDouble());

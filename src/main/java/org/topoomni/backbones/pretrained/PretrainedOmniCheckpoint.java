@@ -1,5 +1,6 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.io.Json;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,7 @@ public final class PretrainedOmniCheckpoint {
     public static void save(Path dir, PretrainedOmni model, Map<String, String> metadata) throws IOException {
         Files.createDirectories(dir);
         model.weights().save(dir.resolve(WEIGHTS), metadata);
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = Json.mapper();
         AtomicFiles.writeString(dir.resolve(VOCABULARY), om.writeValueAsString(model.vocabulary().toJson()));
         ObjectNode cfg = om.createObjectNode().put("architecture", PretrainedOmni.ARCHITECTURE);
         cfg.setAll(model.config().toJson());
@@ -118,7 +119,7 @@ public final class PretrainedOmniCheckpoint {
 
     private static JsonNode readJson(Path file) throws IOException {
         try {
-            return new ObjectMapper().readTree(file.toFile());
+            return Json.mapper().readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException(file + " is not valid JSON: " + e.getOriginalMessage());
         }

@@ -1,5 +1,6 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.io.Json;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -119,8 +120,11 @@ public record PretrainedOmniConfig(
                 new Stack(2, 128, 2, 128), new Stack(2, 72, 2, 144), 96, 10000);
     }
 
+    /** The project's JSON policy, refusing unknown keys: a config with a misspelt size fails instead of being ignored. */
+    private static final ObjectMapper STRICT = Json.mapper().copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     static ObjectMapper mapper() {
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return STRICT;
     }
 
     /** The sizes as a JSON object. */

@@ -1,5 +1,6 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -80,7 +81,7 @@ public final class ThinkerVocabulary {
     }
 
     public ObjectNode toJson() {
-        ObjectNode n = new ObjectMapper().createObjectNode();
+        ObjectNode n = Json.mapper().createObjectNode();
         n.put("tokenizer", MiniLm.TOKENIZER_RESOURCE);
         ArrayNode a = n.putArray("word_piece_ids");
         for (int id : ids) a.add(id);

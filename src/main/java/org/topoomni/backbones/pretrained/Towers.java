@@ -1,5 +1,6 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.io.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -97,7 +98,7 @@ public record Towers(String npmPackage, String npmVersion, Map<String, String> s
     }
 
     public ObjectNode toJson() {
-        ObjectMapper om = new ObjectMapper();
+        ObjectMapper om = Json.mapper();
         ObjectNode n = om.createObjectNode();
         ObjectNode v = n.putObject("vision");
         v.put("npm_package", npmPackage);

@@ -12,16 +12,16 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
- * The README's main job, end to end, with --quick settings: every stage, results.json with the
+ * The README's main job, end to end, at its smoke-test scale (--tiny): every stage, results.json with the
  * documented keys, the report; then a run "killed" after the localizers continues without
  * redoing what was finished.
  */
-class DemoQuickTest {
+class DemoTinyTest {
 
     @Test
-    void quickDemoWritesEveryResultAndResumesWithoutRedoingFinishedStages(@TempDir Path tmp) throws Exception {
+    void tinyDemoWritesEveryResultAndResumesWithoutRedoingFinishedStages(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("demo");
-        CliTest.Run first = CliTest.run("demo", "--quick", "--out", out.toString());
+        CliTest.Run first = CliTest.run("demo", "--tiny", "--out", out.toString());
         assertEquals(0, first.code(), first.out() + first.err());
         assertTrue(first.out().contains("report: "), first.out());
 
@@ -49,7 +49,7 @@ class DemoQuickTest {
         deleteRecursively(out.resolve("perturb"));
         deleteRecursively(out.resolve("discover"));
         Files.delete(out.resolve("report.html"));
-        CliTest.Run second = CliTest.run("demo", "--quick", "--out", out.toString());
+        CliTest.Run second = CliTest.run("demo", "--tiny", "--out", out.toString());
         assertEquals(0, second.code(), second.out() + second.err());
         assertTrue(second.out().contains("pretrain the base model (" + org.topoomni.registry.Backbones.EMBEDDED_DEFAULT + ") (already done)"), second.out());
         assertTrue(second.out().contains("train the topographic model (already done)"), second.out());
