@@ -57,6 +57,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tiny", description = "Smoke test of the whole pipeline in a few minutes: a small test model, a few steps per stage and a few "
             + "stimuli per category (its maps mean nothing).")
     boolean tiny;
+    @Option(names = "--architecture", description = "The base model the demo builds and maps: an architecture the program can pretrain itself "
+            + "(default: the embedded default, " + Backbones.EMBEDDED_DEFAULT + "; " + "tinyomni: the from-scratch baseline).")
+    String architecture;
+    @Option(names = "--baseline", description = "A finished demo run folder (e.g. one with --architecture tinyomni) that the report sets beside this run.")
+    Path baseline;
     @Option(names = "--seed", defaultValue = "0", description = "Seed of everything (default: ${DEFAULT-VALUE}).")
     long seed;
     @picocli.CommandLine.Mixin
@@ -80,13 +85,16 @@ final class DemoCommand implements Callable<Integer> {
      * @param topoSteps            steps of the topographic training and of its control
      * @param coverages            the perturbation's coverages (% of the region)
      * @param perturbPerCategory   probe images per category of the perturbation
+     * @param neighbourhoods       neighbourhoods per step of the spatial loss
      */
-    record Sizes(int perCategory, int extra, int topoSteps, double[] coverages, int perturbPerCategory) {
+    record Sizes(int perCategory, int extra, int topoSteps, double[] coverages, int perturbPerCategory, int neighbourhoods) {
         static Sizes of(BasePretraining.Scale scale) {
+            int n = TopoTrainer.DEFAULT_NEIGHBOURHOODS;
             return switch (scale) {
-                case FULL -> new Sizes(64, 160, TopoTrainer.DEFAULT_CACHED_STEPS, Perturbation.DEFAULT_COVERAGES, 40);
-                case QUICK -> new Sizes(32, 48, 150, new double[] {0, 10, 20}, 8);
-                case TINY -> new Sizes(6, 6, 10, new double[] {0, 20}, 3);
+                case FULL -> new Sizes(64, 160, TopoTrainer.DEFAULT_CACHED_STEPS, Perturbation.DEFAULT_COVERAGES, 40, n);
+                case QUICK -> new Sizes(32, 48, 150, new double[] {0, 10, 20}, 8, n);
+                // 24 per category: fewer leave some categories no held-out source drawing for the perturbation's probe
+                case TINY -> new Sizes(24, 6, 10, new double[] {0, 20}, 3, 20);
             };
         }
     }
@@ -100,7 +108,8 @@ final class DemoCommand implements Callable<Integer> {
         Files.createDirectories(out);
         readTimings();
         int perCategory = sizes.perCategory();
-        BasePretraining recipe = Backbones.pretraining(Backbones.EMBEDDED_DEFAULT);
+        BasePretraining recipe = Backbones.pretraining(architecture == null ? Backbones.EMBEDDED_DEFAULT : architecture);
+        if (baseline != null && !Files.isDirectory(baseline)) throw new CommandLine.ParameterException(new CommandLine(this), "--baseline: no run folder at " + baseline);
         System.out.println("== Topo-Omni demo" + (scale == BasePretraining.Scale.FULL ? "" : " (" + scale.name().toLowerCase(Locale.ROOT) + ")")
                 + ": run folder " + out.toAbsolutePath());
 
@@ -124,7 +133,7 @@ final class DemoCommand implements Callable<Integer> {
             boolean done = Files.isRegularFile(dir.resolve(TopoRun.METRICS));
             stage("3/8 train " + (control ? "the control (alpha = 0)" : "the topographic model"), done, () -> {
                 if (!done) {
-                    TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(sizes.topoSteps()).withSeed(seed);
+                    TopoTrainer.Settings settings = TopoTrainer.Settings.defaults(TopoTrainer.Mode.CACHED, sheet).withSteps(sizes.topoSteps()).withNeighbourhoods(sizes.neighbourhoods()).withSeed(seed);
                     TopoRun.run(model, lib, dir, control ? settings.control() : settings, Files.exists(dir.resolve(org.topoomni.optim.Steps.STATE_DIR)), System.err,
                             device.device());
                 }
@@ -177,7 +186,7 @@ final class DemoCommand implements Callable<Integer> {
             return discover;
         });
         writeResults(model);
-        Path report = stage("8/8 report", () -> HtmlReport.write(out, new Versions().getVersion()));
+        Path report = stage("8/8 report", () -> HtmlReport.write(out, baseline, new Versions().getVersion()));
         DemoResults results = writeResults(model);
 
         PretrainMetrics pre = results.pretrain();

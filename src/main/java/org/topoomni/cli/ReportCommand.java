@@ -14,10 +14,13 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--run", required = true, description = "The demo's output folder (the --out of `demo`).")
     Path run;
+    @Option(names = "--baseline", description = "Another demo run folder to set beside this one, measure by measure (e.g. `demo --architecture tinyomni`: "
+            + "pretrained vs from scratch).")
+    Path baseline;
 
     @Override
     public Integer call() throws Exception {
-        Path out = HtmlReport.write(run, new Versions().getVersion());
+        Path out = HtmlReport.write(run, baseline, new Versions().getVersion());
         System.out.println("report: " + out.toAbsolutePath());
         return 0;
     }

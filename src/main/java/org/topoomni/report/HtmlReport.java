@@ -48,7 +48,15 @@ public final class HtmlReport {
      *                                  summaries cannot be read (the message names the file)
      */
     public static Path write(Path runDir, String... versions) throws IOException {
-        String html = render(runDir, versions);
+        return write(runDir, null, versions);
+    }
+
+    /**
+     * As {@link #write(Path, String...)}, with a section that sets this run beside a baseline demo
+     * run ({@code baselineDir}, e.g. the same demo on the from-scratch TinyOmni; null: none).
+     */
+    public static Path write(Path runDir, Path baselineDir, String... versions) throws IOException {
+        String html = render(runDir, baselineDir, versions);
         Path out = runDir.resolve(FILE);
         AtomicFiles.writeString(out, html);
         return out;
@@ -56,7 +64,12 @@ public final class HtmlReport {
 
     /** The report's HTML text. */
     static String render(Path runDir, String... versions) throws IOException {
+        return render(runDir, null, versions);
+    }
+
+    static String render(Path runDir, Path baselineDir, String... versions) throws IOException {
         RunFolder run = new RunFolder(runDir);
+        RunFolder baseline = baselineDir == null ? null : new RunFolder(baselineDir);
         List<String> vs = versions == null ? List.of() : List.of(versions);
         List<IslandRow> islands = IslandRow.of(run.localize.topo(), run.localize.control());
         Map<String, Map<String, PerturbCurves>> perturb = new LinkedHashMap<>();
@@ -69,7 +82,7 @@ public final class HtmlReport {
         // the headline table first; the layout that explains the maps just above them
         String sections = IslandSection.html(islands) + LayoutSection.html(run) + MapsSection.html(run, islands) + ProfileSection.html(run)
                 + RetinotopySection.html(run) + PerturbSection.html(run, perturb) + ScreeningSection.html(run, screening)
-                + TrainingSection.html(run) + PretrainSection.html(run) + RunSection.html(run, vs);
+                + BaselineSection.html(run, baseline) + TrainingSection.html(run) + PretrainSection.html(run) + RunSection.html(run, vs);
         String header = Checklist.html(run, HeadlineCards.html(run, islands, perturb), Verdicts.checks(run, islands, perturb, screening));
 
         Path abs = run.dir.toAbsolutePath().normalize();

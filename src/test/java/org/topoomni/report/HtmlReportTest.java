@@ -258,6 +258,38 @@ class HtmlReportTest {
     }
 
     @Test
+    void aBaselineRunIsSetBesideThisOneMeasureByMeasure(@TempDir Path tmp) throws Exception {
+        Path run = DemoFolders.addPerturbAndDiscover(copy(base, tmp.resolve("run")));
+        Path scratch = copy(base, tmp.resolve("scratch")); // a baseline that ran no perturbation or screening
+        com.fasterxml.jackson.databind.node.ObjectNode results = (com.fasterxml.jackson.databind.node.ObjectNode) Json.read(scratch.resolve("results.json"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) results.get("pretrain")).put("visual_accuracy", 0.35);
+        Json.write(scratch.resolve("results.json"), results);
+        for (Path dir : List.of(run, scratch)) {
+            String arch = dir == run ? "pretrained-omni" : "tinyomni";
+            Json.write(dir.resolve("topo/cortical.json"), Map.of("architecture", arch, "seed", 7, "alpha", 20.0, "steps", 10));
+        }
+        List<BaselineSection.Row> rows = BaselineSection.rows(new RunFolder(run), new RunFolder(scratch));
+        BaselineSection.Row visual = rows.get(0);
+        assertEquals("held-out visual accuracy", visual.measure());
+        assertEquals(0.5, visual.a());
+        assertEquals(0.35, visual.b());
+        BaselineSection.Row faces = rows.stream().filter(r -> r.measure().equals("held-out accuracy, faces")).findFirst().orElseThrow();
+        assertEquals(0.75, faces.a());
+        BaselineSection.Row drive = rows.stream().filter(r -> r.measure().startsWith("driving the face cluster")).findFirst().orElseThrow();
+        assertEquals(0.85, drive.a(), 1e-9, "the fixture's faces drive 85% at 15% coverage");
+        assertEquals("not run", drive.baseline());
+        assertTrue(rows.stream().anyMatch(r -> r.measure().startsWith("island Moran's I, faces")), "the islands of each contrast with a target");
+
+        String html = Files.readString(HtmlReport.write(run, scratch, "topo-omni test-version"));
+        assertTrue(html.contains("This model vs the baseline run"), "the section");
+        assertTrue(html.contains("<th>pretrained-omni (this run)</th><th>tinyomni (baseline)</th>"), "both architectures head their columns");
+        assertTrue(html.contains("<td class=\"higher\">50%</td><td>35%</td>"), "the higher visual accuracy is marked");
+        assertFalse(Files.readString(HtmlReport.write(run)).contains("This model vs the baseline run"), "no baseline, no section");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HtmlReport.write(run, tmp.resolve("nothing")));
+        assertEquals("no run folder at " + tmp.resolve("nothing"), e.getMessage());
+    }
+
+    @Test
     void saysPlainlyWhichStagesWereNotRun(@TempDir Path tmp) throws Exception {
         Path run = copy(base, tmp.resolve("run"));
         String html = Files.readString(HtmlReport.write(run));
