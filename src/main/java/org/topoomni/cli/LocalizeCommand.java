@@ -8,7 +8,7 @@ import org.topoomni.map.ResponsesStore;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.registry.Models;
-import org.topoomni.model.SheetResponsesRecorder;
+import org.topoomni.model.ResponseRecorder;
 import org.topoomni.report.LocalizerReport;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stimuli.Stimulus;
@@ -81,7 +81,7 @@ final class LocalizeCommand implements Callable<Integer> {
         Contrasts.checkRegions(chosen, Models.sheet(model)); // stack names in --contrast-file regions, before the engine starts
         try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
             long t0 = System.nanoTime();
-            SheetResponses responses = SheetResponsesRecorder.record(manager, m, all, 64);
+            SheetResponses responses = ResponseRecorder.record(manager, m, all, 64);
             System.err.printf(Locale.ROOT, "recorded %d stimuli on the %d x %d sheet in %.1f s%n", responses.stimuli(),
                     responses.layout().rows(), responses.layout().cols(), (System.nanoTime() - t0) / 1e9);
             ResponsesStore.write(out.resolve("responses"), responses);
