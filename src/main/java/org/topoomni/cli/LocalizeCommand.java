@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.ResponseProfiles;
-import org.topoomni.map.ResponsesStore;
+import org.topoomni.map.ResponseFiles;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.registry.Models;
@@ -84,7 +84,7 @@ final class LocalizeCommand implements Callable<Integer> {
             SheetResponses responses = ResponseRecorder.record(manager, m, all, 64);
             System.err.printf(Locale.ROOT, "recorded %d stimuli on the %d x %d sheet in %.1f s%n", responses.stimuli(),
                     responses.layout().rows(), responses.layout().cols(), (System.nanoTime() - t0) / 1e9);
-            ResponsesStore.write(out.resolve("responses"), responses);
+            ResponseFiles.write(out.resolve("responses"), responses);
             List<String> names = libraries.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
             LocalizerReport.run(responses, chosen, new LocalizerReport.Options(m.name(), s, ResponseProfiles.Settings.defaults(), true, names),
                     out, System.out);
