@@ -12,7 +12,7 @@ import java.awt.geom.QuadCurve2D;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Procedural drawings, in the 100 x 100 design box, of the everyday categories: furniture

@@ -11,7 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Natural landscapes that fill the frame: mountains (ridges by midpoint displacement, snow caps,

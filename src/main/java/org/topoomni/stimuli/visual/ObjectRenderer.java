@@ -14,7 +14,7 @@ import java.awt.geom.QuadCurve2D;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Everyday inanimate household objects for the fLoc "objects" condition, drawn in the 100 x 100

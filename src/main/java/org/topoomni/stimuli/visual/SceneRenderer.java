@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Built places that fill the frame, for the fLoc "scenes" (places) condition: rooms and
