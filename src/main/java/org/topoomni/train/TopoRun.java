@@ -174,7 +174,7 @@ public final class TopoRun {
         for (int k = 0; k < (extra == null ? 0 : extra.size()); k++) {
             StimulusFolder f = StimulusFolder.open(extra.get(k), StimulusLoader.screening());
             for (StimulusFolder.Item it : f.items()) {
-                if (it.kind().equals("text")) continue; // texts train the language stack through the library's corpus
+                if (it.medium().equals("text")) continue; // texts train the language stack through the library's corpus
                 Stimulus st = it.load();
                 String prompt = Prompts.forStimulus(st);
                 boolean held = HeldOut.isHeldOut("extra", it.category(), it.id(), it.attributes(), HeldOut.FRACTION, 0);
