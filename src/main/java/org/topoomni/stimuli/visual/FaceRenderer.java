@@ -192,9 +192,9 @@ final class FaceRenderer {
         // --- facial hair
         if (masculine && p(r, 0.35)) {
             Color fh = alpha(shade(hair, 0.9), u(r, 0.75, 0.95));
-            String kind = pick(r, "beard", "moustache", "goatee", "stubble");
-            attrs.put("facial_hair", kind);
-            switch (kind) {
+            String facialHair = pick(r, "beard", "moustache", "goatee", "stubble");
+            attrs.put("facial_hair", facialHair);
+            switch (facialHair) {
                 case "beard" -> {
                     Area beard = new Area(headShape(cx + shift * 0.25, cy, rx * 1.02, ry * 1.04, jaw, chin));
                     beard.subtract(new Area(rect(0, 0, 100, my - ry * 0.25)));

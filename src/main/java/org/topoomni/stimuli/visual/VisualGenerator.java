@@ -398,10 +398,10 @@ public final class VisualGenerator implements StimulusGenerator {
 
     /**
      * A cut-out from {@code library} (clip art or photographs) composited on a random
-     * background; {@code kind} names the source in the attributes, {@code prefix} goes before
+     * background; {@code source} names it in the attributes, {@code prefix} goes before
      * the file in "source_file".
      */
-    private Item stampItem(ClipArtLibrary library, String kind, String prefix, String category, int slot, SplittableRandom r,
+    private Item stampItem(ClipArtLibrary library, String source, String prefix, String category, int slot, SplittableRandom r,
                            Map<String, String> attrs, double lo, double hi) {
         List<String> files = library.files(category);
         int n = files.size();
@@ -434,11 +434,11 @@ public final class VisualGenerator implements StimulusGenerator {
         g.drawImage(art, t, null);
         g.dispose();
         shadowAndGrade(img, layer, r);
-        attrs.put("source", kind);
+        attrs.put("source", source);
         attrs.put("source_file", prefix + used);
-        attrs.put(kind + "_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
+        attrs.put(source + "_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
         attrs.put("flipped", Boolean.toString(flip));
-        return new Item(img, kind + ":" + used);
+        return new Item(img, source + ":" + used);
     }
 
     private Item wallpaperItem(int slot, SplittableRandom r, Map<String, String> attrs) {
