@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.model.CorticalTap;
 import org.topoomni.model.ModelInput;
-import org.topoomni.model.SheetRecorder;
+import org.topoomni.model.SheetTap;
 import org.topoomni.registry.Models;
 import org.topoomni.stimuli.Audio;
 import org.topoomni.stimuli.Provenance;
@@ -43,7 +43,7 @@ public final class ModelBenchmark {
                 Stimulus s = i % 2 == 0 ? picture(i, r) : tone(i, r);
                 inputs.add(model.backbone().processor().chat(s, Prompts.forStimulus(s)));
             }
-            SheetRecorder rec = new SheetRecorder(model.sheet(), model.backbone().sites());
+            SheetTap rec = new SheetTap(model.sheet(), model.backbone().sites());
             out.printf(Locale.ROOT, "%s (%s), %,d parameters, sheet %d x %d, batch %d%n", modelDir, model.backbone().architecture(),
                     model.backbone().parameterCount(), model.sheet().rows(), model.sheet().cols(), batch);
             double[] fwd = new double[repetitions], gen = new double[repetitions];

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDManager;
 import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.ResponseProfiles;
-import org.topoomni.map.ResponsesStore;
+import org.topoomni.map.ResponseFiles;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.model.CorticalModel;
 import org.topoomni.registry.Models;
-import org.topoomni.model.SheetResponsesRecorder;
+import org.topoomni.model.ResponseRecorder;
 import org.topoomni.report.LocalizerReport;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stimuli.Stimulus;
@@ -81,10 +81,10 @@ final class LocalizeCommand implements Callable<Integer> {
         Contrasts.checkRegions(chosen, Models.sheet(model)); // stack names in --contrast-file regions, before the engine starts
         try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
             long t0 = System.nanoTime();
-            SheetResponses responses = SheetResponsesRecorder.record(manager, m, all, 64);
+            SheetResponses responses = ResponseRecorder.record(manager, m, all, 64);
             System.err.printf(Locale.ROOT, "recorded %d stimuli on the %d x %d sheet in %.1f s%n", responses.stimuli(),
                     responses.layout().rows(), responses.layout().cols(), (System.nanoTime() - t0) / 1e9);
-            ResponsesStore.write(out.resolve("responses"), responses);
+            ResponseFiles.write(out.resolve("responses"), responses);
             List<String> names = libraries.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
             LocalizerReport.run(responses, chosen, new LocalizerReport.Options(m.name(), s, ResponseProfiles.Settings.defaults(), true, names),
                     out, System.out);

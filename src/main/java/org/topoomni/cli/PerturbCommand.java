@@ -55,7 +55,7 @@ final class PerturbCommand implements Callable<Integer> {
         try (NDManager manager = device.manager()) {
             PerturbationSummary r = Perturbation.run(manager, model, localizer, stimuli, moreImages == null ? List.of() : moreImages, out, s,
                     System.err, Progress.console(System.err));
-            System.out.printf(Locale.ROOT, "perturbation of %s (%s): %d answers in %.1f s (%.1f answers/s); total %.1f s%n", r.model(), r.kind(),
+            System.out.printf(Locale.ROOT, "perturbation of %s (%s): %d answers in %.1f s (%.1f answers/s); total %.1f s%n", r.model(), r.modelType(),
                     r.timings().get("answers").intValue(), r.timings().get("probe_s"), r.timings().get("answers_per_s"), r.timings().get("total_s"));
             for (var e : r.categories().entrySet()) {
                 PerturbationSummary.Curves c = e.getValue();

@@ -85,7 +85,7 @@ final class PretrainCommand implements Callable<Integer> {
         if (extra > 0) libs.add(Defaults.pretrainingExtras(seed, extra));
         double visual, auditory, ppl, uni;
         int nVis, nAud, tokens;
-        Map<String, Double> byKind;
+        Map<String, Double> byFamily;
         if (arch.equals(TinyOmni.ARCHITECTURE)) {
             OmniConfig cfg = config == null ? OmniConfig.tinyDefault() : OmniConfig.read(config);
             Pretrainer.Settings s = Pretrainer.Settings.defaults(steps == null ? Pretrainer.DEFAULT_STEPS : steps, seed)
@@ -101,7 +101,7 @@ final class PretrainCommand implements Callable<Integer> {
             ppl = r.perplexity();
             uni = r.unigramPerplexity();
             tokens = r.heldOutTextTokens();
-            byKind = r.accuracyByKind();
+            byFamily = r.accuracyByFamily();
         } else {
             if (headWeight != 0) throw new IllegalArgumentException("--head-weight is a tinyomni option");
             PretrainedOmniConfig cfg = config == null ? PretrainedOmniConfig.defaults()
@@ -118,12 +118,12 @@ final class PretrainCommand implements Callable<Integer> {
             ppl = r.perplexity();
             uni = r.unigramPerplexity();
             tokens = r.heldOutTextTokens();
-            byKind = r.scores().byKind();
+            byFamily = r.scores().byFamily();
         }
         System.out.printf(Locale.ROOT, "visual accuracy   %.1f%% (%d held-out images)%n", 100 * visual, nVis);
         System.out.printf(Locale.ROOT, "auditory accuracy %.1f%% (%d held-out sounds)%n", 100 * auditory, nAud);
         System.out.printf(Locale.ROOT, "perplexity        %.1f (unigram baseline %.1f) on %d held-out tokens%n", ppl, uni, tokens);
-        byKind.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-12s %.1f%%%n", k, 100 * v));
+        byFamily.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-12s %.1f%%%n", k, 100 * v));
         System.out.println(arch + " model written to " + out.toAbsolutePath());
         return 0;
     }

@@ -188,12 +188,12 @@ public final class Discovery {
 
     /**
      * {@link #analyse(SheetResponses, double[], int, Map, Settings, PrintStream)} for a pool whose
-     * items have kinds (input modalities, {@link #kinds}): a group of one kind is compared with the
-     * other items of that kind, in the walk's scores and in the cluster maps ({@link GroupVsRest}).
+     * items have input modalities ({@link #modalities}): a group of one modality is compared with
+     * the other items of that modality, in the walk's scores and in the cluster maps ({@link GroupVsRest}).
      *
-     * @param kinds each item's kind 0..k-1, in row order (null: all of one kind)
+     * @param modalities each item's modality 0..k-1, in row order (null: all of one modality)
      */
-    public static Analysis analyse(SheetResponses raw, int[] kinds, double[] embeddings, int dim, Map<String, String> labels, Settings s,
+    public static Analysis analyse(SheetResponses raw, int[] modalities, double[] embeddings, int dim, Map<String, String> labels, Settings s,
                                    PrintStream log) {
         if (raw == null || embeddings == null) throw new IllegalArgumentException("responses and embeddings are both needed");
         PrintStream lg = log == null ? new PrintStream(OutputStream.nullOutputStream()) : log;
@@ -214,7 +214,7 @@ public final class Discovery {
         WardTree tree = WardTree.of(embeddings, n, dim);
         seconds.put("ward", since(t0));
         t0 = System.nanoTime();
-        GroupVsRest groups = new GroupVsRest(smoothed.responses().data(), raw.units(), kinds);
+        GroupVsRest groups = new GroupVsRest(smoothed.responses().data(), raw.units(), modalities);
         ClusterWalk.Result walk = ClusterWalk.walk(tree, groups, sizes);
         seconds.put("walk", since(t0));
         lg.printf(Locale.ROOT, "walk: %d clusters of %d-%d items, %d of %d items in none (smoothing %.1f s, Ward %.1f s, walk %.1f s)%n",
@@ -227,12 +227,12 @@ public final class Discovery {
         for (int k = 0; k < ranked.size(); k++) {
             ClusterWalk.Cluster c = ranked.get(k);
             String name = String.format(Locale.ROOT, "cluster-%02d", k + 1);
-            SelectivityMap m = clusterMap(smoothed, c.members(), comparedWith(groups, kinds, c.members()), name, s.analysis());
+            SelectivityMap m = clusterMap(smoothed, c.members(), comparedWith(groups, modalities, c.members()), name, s.analysis());
             found.add(new Found(k + 1, c, m, labelCounts(c.members(), raw, labels)));
         }
         seconds.put("maps", since(t0));
         t0 = System.nanoTime();
-        Map<String, LabelMap> labelMaps = labels == null ? Map.of() : labelMaps(raw, labels, kinds, smoothed, groups, s);
+        Map<String, LabelMap> labelMaps = labels == null ? Map.of() : labelMaps(raw, labels, modalities, smoothed, groups, s);
         if (labels != null) {
             seconds.put("label_maps", since(t0));
             lg.printf(Locale.ROOT, "maps of all items of each of the %d hidden labels (evaluation only) in %.1f s%n", labelMaps.size(), seconds.get("label_maps"));
@@ -242,7 +242,7 @@ public final class Discovery {
     }
 
     /** Per hidden label (sorted), the map of all its items; labels with fewer than 2 items, or covering all but one item, are left out. */
-    static Map<String, LabelMap> labelMaps(SheetResponses raw, Map<String, String> labels, int[] kinds, SmoothedResponses smoothed,
+    static Map<String, LabelMap> labelMaps(SheetResponses raw, Map<String, String> labels, int[] modalities, SmoothedResponses smoothed,
                                            GroupVsRest groups, Settings s) {
         Map<String, List<Integer>> rows = new TreeMap<>();
         for (int i = 0; i < raw.stimuli(); i++) rows.computeIfAbsent(labels.getOrDefault(raw.rows().get(i).id(), UNLABELLED), k -> new ArrayList<>()).add(i);
@@ -251,7 +251,7 @@ public final class Discovery {
             int[] members = e.getValue().stream().mapToInt(Integer::intValue).toArray();
             if (members.length < 2 || members.length > raw.stimuli() - 2) continue;
             double score = GroupVsRest.median(groups.t(groups.sums(members)));
-            SelectivityMap m = clusterMap(smoothed, members, comparedWith(groups, kinds, members),
+            SelectivityMap m = clusterMap(smoothed, members, comparedWith(groups, modalities, members),
                     "label-" + e.getKey().replaceAll("[^A-Za-z0-9_.-]", "_"), s.analysis());
             out.put(e.getKey(), new LabelMap(members.length, score, m));
         }
@@ -259,16 +259,16 @@ public final class Discovery {
     }
 
     /**
-     * Which items a group is compared with: those of its kind when {@link GroupVsRest#reference}
+     * Which items a group is compared with: those of its modality when {@link GroupVsRest#reference}
      * says so, else null (all other items).
      */
-    static boolean[] comparedWith(GroupVsRest groups, int[] kinds, int[] members) {
-        if (kinds == null) return null;
+    static boolean[] comparedWith(GroupVsRest groups, int[] modalities, int[] members) {
+        if (modalities == null) return null;
         GroupVsRest.Sums g = groups.sums(members);
-        int k = g.kind();
+        int k = g.modality();
         if (groups.reference(g) == groups.total()) return null;
-        boolean[] with = new boolean[kinds.length];
-        for (int i = 0; i < kinds.length; i++) with[i] = kinds[i] == k;
+        boolean[] with = new boolean[modalities.length];
+        for (int i = 0; i < modalities.length; i++) with[i] = modalities[i] == k;
         return with;
     }
 
@@ -289,20 +289,20 @@ public final class Discovery {
         List<SheetResponses.Row> rows = new ArrayList<>(r.stimuli());
         for (int i = 0; i < r.stimuli(); i++) {
             SheetResponses.Row row = r.rows().get(i);
-            String label = in[i] ? name : comparedWith == null || comparedWith[i] ? OTHERS : OTHER_KIND;
+            String label = in[i] ? name : comparedWith == null || comparedWith[i] ? OTHERS : OTHER_MODALITY;
             rows.add(new SheetResponses.Row(row.id(), label, row.run()));
         }
         SmoothedResponses relabelled = new SmoothedResponses(new SheetResponses(r.layout(), r.data(), rows), smoothed.fwhm());
         return SelectivityAnalysis.run(relabelled, Contrast.of(name, List.of(name), List.of(OTHERS)), settings, null);
     }
 
-    static final String OTHERS = "others", OTHER_KIND = "(other kind)", UNLABELLED = "(unlabelled)";
+    static final String OTHERS = "others", OTHER_MODALITY = "(other kind)", UNLABELLED = "(unlabelled)";
 
     /**
-     * Each stimulus's kind: the index, in sorted order, of its input modalities ("image",
+     * Each stimulus's modality: the index, in sorted order, of its input modalities ("image",
      * "sound", "text", joined by "+" for items with several).
      */
-    public static int[] kinds(List<Stimulus> stimuli) {
+    public static int[] modalities(List<Stimulus> stimuli) {
         List<String> names = stimuli.stream().map(Discovery::modality).toList();
         List<String> distinct = names.stream().distinct().sorted().toList();
         return names.stream().mapToInt(distinct::indexOf).toArray();
@@ -374,7 +374,7 @@ public final class Discovery {
         lg.printf(Locale.ROOT, "recorded %d pool items on the %d x %d sheet and their base embeddings (%d dimensions) in %.1f s%n",
                 rec.sheet().stimuli(), rec.sheet().layout().rows(), rec.sheet().layout().cols(), rec.dim(), forward);
 
-        Analysis a = analyse(rec.sheet(), kindsOf(items), rec.embeddings(), rec.dim(), hidden, s, lg);
+        Analysis a = analyse(rec.sheet(), modalitiesOf(items), rec.embeddings(), rec.dim(), hidden, s, lg);
         t0 = System.nanoTime();
         DiscoveryFiles.writeFolder(out, a, set, stimuli, hidden, s.seed(), lg);
         Map<String, Double> timings = new LinkedHashMap<>();
@@ -412,14 +412,14 @@ public final class Discovery {
         return set;
     }
 
-    /** Each item's kind (as {@link #kinds}), from what its files are, without decoding them. */
-    public static int[] kindsOf(List<StimulusFolder.Item> items) {
-        List<String> names = items.stream().map(it -> switch (it.kind()) {
+    /** Each item's modality (as {@link #modalities}), from what its media are, without decoding them. */
+    public static int[] modalitiesOf(List<StimulusFolder.Item> items) {
+        List<String> names = items.stream().map(it -> switch (it.medium()) {
             case "image" -> "image";
             case "audio" -> "sound";
             case "text" -> "text";
             case "video", "audiovisual" -> "none".equals(it.attributes().get("sound")) ? "image" : "image+sound";
-            default -> it.kind();
+            default -> it.medium();
         }).toList();
         List<String> distinct = names.stream().distinct().sorted().toList();
         return names.stream().mapToInt(distinct::indexOf).toArray();
@@ -469,8 +469,8 @@ public final class Discovery {
                         + "too-small children never justify a split and are left out when their sibling does",
                 a.fwhm(), s.q(), s.permutations(), IslandMoransI.DEFAULT_MIN_SIZE, s.seed());
         return new ScreeningSummary(FORMAT, model, pool, labelsFile, a.ids().size(),
-                (int) items.stream().filter(it -> !it.kind().equals("audio") && !it.kind().equals("text")).count(),
-                (int) items.stream().filter(it -> it.kind().equals("audio") || (it.kind().equals("video") || it.kind().equals("audiovisual")) && !"none".equals(it.attributes().get("sound"))).count(),
+                (int) items.stream().filter(it -> !it.medium().equals("audio") && !it.medium().equals("text")).count(),
+                (int) items.stream().filter(it -> it.medium().equals("audio") || (it.medium().equals("video") || it.medium().equals("audiovisual")) && !"none".equals(it.attributes().get("sound"))).count(),
                 "base backbone (no adaptors): mean over tokens of the last block's output of the item's encoder "
                         + "(vision for images, audio for sounds, language for texts), each block and the whole vector L2-normalised",
                 settings, a.clusters().size(), a.walk().unassigned(), entries, labels == null ? null : categories(a, labels), timings);

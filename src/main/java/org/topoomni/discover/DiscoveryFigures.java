@@ -44,9 +44,9 @@ public final class DiscoveryFigures {
         List<Integer> images = new ArrayList<>(), sounds = new ArrayList<>();
         int texts = 0;
         for (int m : f.cluster().members()) {
-            String kind = set.items().get(m).kind(); // from the files: nothing is decoded for members that are not shown
-            if (!kind.equals("audio") && !kind.equals("text")) images.add(m);
-            else if (kind.equals("audio")) sounds.add(m);
+            String medium = set.items().get(m).medium(); // from the files: nothing is decoded for members that are not shown
+            if (!medium.equals("audio") && !medium.equals("text")) images.add(m);
+            else if (medium.equals("audio")) sounds.add(m);
             else texts++;
         }
         SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + f.id());

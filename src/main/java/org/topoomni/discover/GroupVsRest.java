@@ -6,17 +6,18 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
- * Welch t, per unit, of a group of items against the other items of its kind, fast enough to score every
- * node of a Ward tree. The same statistic as {@link org.topoomni.stats.WelchT#welch} with the
+ * Welch t, per unit, of a group of items against the other items of its modality, fast enough to
+ * score every node of a Ward tree. The same statistic as {@link org.topoomni.stats.WelchT#welch} with the
  * group as ON and its complement as OFF, computed from sums: each unit's sum and sum of squares
  * over all items are computed once (after centring each unit on its mean over all items, so the
  * one-pass variance keeps its precision), a group's sums cost O(group size x units) and its
  * complement's sums are the totals minus the group's, O(units). A parent's sums minus one child's
  * give the other child's, so a walk down the tree only sums the smaller child.
  *
- * <p><b>Kinds.</b> Items may carry a kind (in screening: the input modality, image or sound). A
- * group whose items are all of one kind is compared with the other items of that kind only; a
- * group that mixes kinds (or is nearly the whole kind), with all other items. Without kinds every item is of one kind and the
+ * <p><b>Modalities.</b> Items may carry a modality, an index 0..k-1 (in screening: image, sound,
+ * text, or a mix). A group whose items are all of one modality is compared with the other items
+ * of that modality only; a group that mixes modalities (or is nearly the whole modality), with
+ * all other items. Without modalities every item is of one modality and the
  * rest is everything else. (A pool of images and sounds would otherwise make every image group
  * "selective" wherever the sheet answers images at all: the t would measure the modality, not the
  * group.)
@@ -31,24 +32,24 @@ public final class GroupVsRest {
     private final float[] data;
     private final int items, units;
     private final double[] centre;
-    private final int[] kind;
-    private final int kindCount;
+    private final int[] modality;
+    private final int modalityCount;
     private final Sums total;
-    private final Sums[] kindTotals;
-    /** Per unit: constant over all items; and per kind, constant over that kind's items. */
+    private final Sums[] modalityTotals;
+    /** Per unit: constant over all items; and per modality, constant over that modality's items. */
     private final boolean[] constant;
-    private final boolean[][] constantInKind;
+    private final boolean[][] constantInModality;
 
     /**
-     * Sums over a group of items: its size, its count of items of each kind, and per unit the sum
+     * Sums over a group of items: its size, its count of items of each modality, and per unit the sum
      * and sum of squares of the centred responses.
      */
-    public record Sums(int size, int[] kindCounts, double[] sum, double[] sumSq) {
-        /** The kind all the group's items share, or -1 when it mixes kinds (or is empty). */
-        public int kind() {
+    public record Sums(int size, int[] modalityCounts, double[] sum, double[] sumSq) {
+        /** The modality all the group's items share, or -1 when it mixes modalities (or is empty). */
+        public int modality() {
             int k = -1;
-            for (int i = 0; i < kindCounts.length; i++) {
-                if (kindCounts[i] == 0) continue;
+            for (int i = 0; i < modalityCounts.length; i++) {
+                if (modalityCounts[i] == 0) continue;
                 if (k >= 0) return -1;
                 k = i;
             }
@@ -57,7 +58,7 @@ public final class GroupVsRest {
     }
 
     /**
-     * All items of one kind: a group is compared with all other items.
+     * All items of one modality: a group is compared with all other items.
      *
      * @param data  items x units responses, item-major (the smoothed sheet responses)
      * @param units number of units
@@ -67,11 +68,11 @@ public final class GroupVsRest {
     }
 
     /**
-     * @param data  items x units responses, item-major (the smoothed sheet responses)
-     * @param units number of units
-     * @param kind  each item's kind, 0..k-1 (null: all of one kind)
+     * @param data     items x units responses, item-major (the smoothed sheet responses)
+     * @param units    number of units
+     * @param modality each item's modality, 0..k-1 (null: all of one modality)
      */
-    public GroupVsRest(float[] data, int units, int[] kind) {
+    public GroupVsRest(float[] data, int units, int[] modality) {
         if (data == null) throw new IllegalArgumentException("response matrix is missing (null)");
         if (units <= 0 || data.length % units != 0) {
             throw new IllegalArgumentException("a response matrix of " + data.length + " values does not hold whole rows of " + units + " units");
@@ -80,28 +81,28 @@ public final class GroupVsRest {
         this.units = units;
         this.items = data.length / units;
         if (items < 3) throw new IllegalArgumentException("need at least 3 items (a group and at least 2 others), got " + items);
-        if (kind != null && kind.length != items) {
-            throw new IllegalArgumentException("kinds are given for " + kind.length + " items but the responses have " + items);
+        if (modality != null && modality.length != items) {
+            throw new IllegalArgumentException("kinds are given for " + modality.length + " items but the responses have " + items);
         }
-        this.kind = kind == null ? new int[items] : kind.clone();
-        int kinds = 0;
-        for (int k : this.kind) {
+        this.modality = modality == null ? new int[items] : modality.clone();
+        int modalities = 0;
+        for (int k : this.modality) {
             if (k < 0) throw new IllegalArgumentException("item kinds must be 0 or more, got " + k);
-            kinds = Math.max(kinds, k + 1);
+            modalities = Math.max(modalities, k + 1);
         }
         int[] all = new int[items];
         for (int i = 0; i < items; i++) all[i] = i;
         this.centre = Descriptives.columnMeans(data, units, all);
-        this.kindCount = kinds;
+        this.modalityCount = modalities;
         this.total = sums(all);
-        this.kindTotals = new Sums[kinds];
-        for (int k = 0; k < kinds; k++) {
+        this.modalityTotals = new Sums[modalities];
+        for (int k = 0; k < modalities; k++) {
             final int kk = k;
-            kindTotals[k] = sums(IntStream.range(0, items).filter(i -> this.kind[i] == kk).toArray());
+            modalityTotals[k] = sums(IntStream.range(0, items).filter(i -> this.modality[i] == kk).toArray());
         }
         this.constant = constantUnits(null);
-        this.constantInKind = new boolean[kinds][];
-        for (int k = 0; k < kinds; k++) constantInKind[k] = constantUnits(k);
+        this.constantInModality = new boolean[modalities][];
+        for (int k = 0; k < modalities; k++) constantInModality[k] = constantUnits(k);
     }
 
     public int items() { return items; }
@@ -112,7 +113,7 @@ public final class GroupVsRest {
     public Sums total() { return total; }
 
     /**
-     * Which units have one value over all items of kind {@code k} (null: over all items). The
+     * Which units have one value over all items of modality {@code k} (null: over all items). The
      * one-pass variance of such a unit is round-off, not 0, so {@link #t} must know them to
      * leave their t undefined, as the two-pass {@code WelchT} does (a sound leaves every vision
      * unit at one value).
@@ -122,7 +123,7 @@ public final class GroupVsRest {
         Arrays.fill(c, true);
         int first = -1;
         for (int i = 0; i < items; i++) {
-            if (k != null && kind[i] != k) continue;
+            if (k != null && modality[i] != k) continue;
             if (first < 0) {
                 first = i;
                 continue;
@@ -134,12 +135,12 @@ public final class GroupVsRest {
     }
 
     /**
-     * Sums over the items a group is compared with, the group included: the items of its kind, or
-     * all items for a group that mixes kinds or leaves fewer than 2 other items of its kind.
+     * Sums over the items a group is compared with, the group included: the items of its modality, or
+     * all items for a group that mixes modalities or leaves fewer than 2 other items of its modality.
      */
     public Sums reference(Sums group) {
-        int k = group.kind();
-        return k < 0 || kindTotals[k].size() - group.size() < 2 ? total : kindTotals[k];
+        int k = group.modality();
+        return k < 0 || modalityTotals[k].size() - group.size() < 2 ? total : modalityTotals[k];
     }
 
     /** Sums over the given items: O(items.length x units), parallel over blocks of units. */
@@ -148,8 +149,8 @@ public final class GroupVsRest {
             if (r < 0 || r >= items) throw new IllegalArgumentException("item " + r + " is out of range 0.." + (items - 1));
         }
         double[] s = new double[units], q = new double[units];
-        int[] counts = new int[kindCount];
-        for (int r : group) counts[kind[r]]++;
+        int[] counts = new int[modalityCount];
+        for (int r : group) counts[modality[r]]++;
         int blocks = (units + BLOCK - 1) / BLOCK;
         IntStream.range(0, blocks).parallel().forEach(b -> {
             int u0 = b * BLOCK, u1 = Math.min(units, u0 + BLOCK);
@@ -173,18 +174,18 @@ public final class GroupVsRest {
             s[u] = whole.sum()[u] - part.sum()[u];
             q[u] = whole.sumSq()[u] - part.sumSq()[u];
         }
-        int[] counts = new int[kindCount];
-        for (int k = 0; k < kindCount; k++) counts[k] = whole.kindCounts()[k] - part.kindCounts()[k];
+        int[] counts = new int[modalityCount];
+        for (int k = 0; k < modalityCount; k++) counts[k] = whole.modalityCounts()[k] - part.modalityCounts()[k];
         return new Sums(whole.size() - part.size(), counts, s, q);
     }
 
     /**
-     * Welch t per unit of the group against the other items of its kind, or all other items for a
-     * group that mixes kinds (group and rest need 2+ items each).
+     * Welch t per unit of the group against the other items of its modality, or all other items for a
+     * group that mixes modalities (group and rest need 2+ items each).
      */
     public double[] t(Sums group) {
         Sums ref = reference(group);
-        boolean[] flat = ref == total ? constant : constantInKind[group.kind()];
+        boolean[] flat = ref == total ? constant : constantInModality[group.modality()];
         int n1 = group.size(), n2 = ref.size() - n1;
         if (n1 < 2 || n2 < 2) {
             throw new IllegalArgumentException("the Welch t needs at least 2 items in the group and 2 outside it; the group has "

@@ -3,7 +3,7 @@ package org.topoomni.discover;
 import ai.djl.ndarray.NDManager;
 import org.topoomni.model.Backbone;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.model.SheetResponsesRecorder;
+import org.topoomni.model.ResponseRecorder;
 import org.topoomni.sheet.Band;
 import org.topoomni.sheet.Modality;
 import org.topoomni.sheet.SheetLayout;
@@ -34,7 +34,7 @@ import java.util.Locale;
  * the spatial loss), not of the backbone: the sheet re-expresses the same backbone's hidden
  * states, whereas the paper embeds its clips with a separate multimodal model.
  *
- * <p>The states are read with {@link SheetResponsesRecorder}: {@link #embed} runs the bare
+ * <p>The states are read with {@link ResponseRecorder}: {@link #embed} runs the bare
  * backbone, whose "sheet" is then the raw hidden states of every layer averaged over tokens, and
  * picks the last layer of each stack out of it; {@link #record} gets the same states during the
  * topographic model's own forward pass ({@link TappedBackbone}: read before the adaptors, which
@@ -48,7 +48,7 @@ public final class PoolEmbedder {
     /** Embeds {@code items} with the bare {@code backbone} (no adaptors): n x dim, row-major, unit length. */
     public static double[] embed(NDManager manager, Backbone backbone, List<Stimulus> items, int batchSize) {
         CorticalModel bare = new CorticalModel(backbone, null, "base"); // a view: not closed, the backbone belongs to the caller
-        SheetResponses raw = SheetResponsesRecorder.record(manager, bare, items, batchSize);
+        SheetResponses raw = ResponseRecorder.record(manager, bare, items, batchSize);
         return fromBareResponses(raw, items);
     }
 
@@ -74,7 +74,7 @@ public final class PoolEmbedder {
         long t0 = System.nanoTime();
         for (int i = 0; i < items.size(); i += chunk) {
             List<Stimulus> part = new ArrayList<>(items.subList(i, Math.min(items.size(), i + chunk))); // decoded once per chunk
-            SheetResponses r = SheetResponsesRecorder.record(manager, view, part, batchSize);
+            SheetResponses r = ResponseRecorder.record(manager, view, part, batchSize);
             double[] e = fromBareResponses(tapped.take(r.rows()), part);
             System.arraycopy(r.data(), 0, data, i * layout.units(), r.data().length);
             System.arraycopy(e, 0, emb, i * d, e.length);

@@ -8,7 +8,7 @@ import org.topoomni.model.LayerHook;
 import org.topoomni.model.ModelInput;
 import org.topoomni.model.Output;
 import org.topoomni.model.Processor;
-import org.topoomni.model.SheetRecorder;
+import org.topoomni.model.SheetTap;
 import org.topoomni.sheet.LayerStack;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
@@ -26,7 +26,7 @@ import java.util.List;
  */
 final class TappedBackbone implements Backbone {
     private final Backbone inner;
-    private final SheetRecorder raw;
+    private final SheetTap raw;
     private final List<float[]> batches = new ArrayList<>();
     private int recorded;
 
@@ -36,7 +36,7 @@ final class TappedBackbone implements Backbone {
     TappedBackbone(Backbone inner, SheetLayout layout) {
         this.inner = inner;
         this.layout = layout;
-        this.raw = new SheetRecorder(layout, inner.sites());
+        this.raw = new SheetTap(layout, inner.sites());
     }
 
     @Override

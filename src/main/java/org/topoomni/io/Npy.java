@@ -252,9 +252,9 @@ public final class Npy {
         if (n > Integer.MAX_VALUE - 8) throw new IllegalArgumentException(name + ": array of " + n + " elements is too large");
         String descr = d.group(1);
         boolean big = descr.startsWith(">");
-        String kind = descr.replaceFirst("^[<>|=]", "");
+        String typeCode = descr.replaceFirst("^[<>|=]", "");
         ByteOrder order = big ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-        switch (kind) {
+        switch (typeCode) {
             case "f4" -> {
                 float[] out = new float[(int) n];
                 readInto(in, (int) n, 4, name, (buf, off, cnt) -> buf.order(order).asFloatBuffer().get(out, off, cnt));

@@ -4,7 +4,7 @@ import org.topoomni.map.Contrast;
 import org.topoomni.map.Contrasts;
 import org.topoomni.map.Region;
 import org.topoomni.map.ResponseProfiles;
-import org.topoomni.map.ResponsesStore;
+import org.topoomni.map.ResponseFiles;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.results.ContrastSummary;
 import org.topoomni.results.LocalizerSummary;
@@ -97,7 +97,7 @@ public final class LocalizedClusters {
             throw new IllegalArgumentException(localizerDir + " has no " + RESPONSES_DIR + "/ folder: not a localize output, or an unfinished one");
         }
         LocalizerSummary summary = Files.isRegularFile(localizerDir.resolve(SUMMARY)) ? LocalizerSummary.read(localizerDir.resolve(SUMMARY)) : null;
-        SheetResponses raw = ResponsesStore.read(responses);
+        SheetResponses raw = ResponseFiles.read(responses);
         SelectivityAnalysis.Settings s = SelectivityAnalysis.Settings.defaults().withPermutations(0);
         double fwhm = summary == null || summary.settings() == null ? Double.NaN : summary.settings().fwhm();
         if (Double.isFinite(fwhm)) s = s.withFwhm(fwhm);

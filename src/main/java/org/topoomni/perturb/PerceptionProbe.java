@@ -153,7 +153,7 @@ public final class PerceptionProbe {
         if (Files.isRegularFile(library.resolve("visual").resolve("manifest.json"))) return StimulusFolder.open(library.resolve("visual"));
         if (Files.isRegularFile(library.resolve("manifest.json"))) return StimulusFolder.open(library);
         StimulusFolder f = StimulusFolder.open(library);
-        List<StimulusFolder.Item> pictures = f.items().stream().filter(it -> it.kind().equals("image") || it.kind().equals("video")).toList();
+        List<StimulusFolder.Item> pictures = f.items().stream().filter(it -> it.medium().equals("image") || it.medium().equals("video")).toList();
         if (pictures.isEmpty()) throw new IllegalArgumentException(library + " holds no images or videos for the perception probe");
         return f;
     }
@@ -192,7 +192,7 @@ public final class PerceptionProbe {
                 boolean first = k == 0;
                 for (String x : from) {
                     for (StimulusFolder.Item i : set.items(x)) {
-                        if (!i.kind().equals("image") && !i.kind().equals("video") && !i.kind().equals("audiovisual")) continue;
+                        if (!i.medium().equals("image") && !i.medium().equals("video") && !i.medium().equals("audiovisual")) continue;
                         all++;
                         if (pretrainSeed.isEmpty() || HeldOut.isHeldOut("visual", i.category(), i.id(), i.attributes(), HeldOut.FRACTION, pretrainSeed.getAsLong())) {
                             held.add(new Held(first ? i.id() : StimulusLibrary.pooledId(set.path().getParent(), i.id()), i));

@@ -202,10 +202,10 @@ public final class Perturbation {
             timings.put("total_s", seconds(t0));
             List<String> more = sets.subList(1, sets.size()).stream().map(v -> v.path().getParent().toAbsolutePath().normalize().toString()).toList();
             PerturbationSummary.Settings s = settings(settings, loc, clusters, localizerDir, library, pretrainSeed, judge, more);
-            String kind = meta == null ? "backbone" : meta.path("control").asBoolean(false) ? "control" : "topographic";
+            String modelType = meta == null ? "backbone" : meta.path("control").asBoolean(false) ? "control" : "topographic";
             Boolean control = meta == null ? null : meta.path("control").asBoolean(false);
             double alpha = meta != null && meta.has("alpha") ? meta.get("alpha").asDouble() : Double.NaN;
-            PerturbationSummary summary = new PerturbationSummary(model.name(), modelDir.toAbsolutePath().normalize().toString(), kind, control, alpha,
+            PerturbationSummary summary = new PerturbationSummary(model.name(), modelDir.toAbsolutePath().normalize().toString(), modelType, control, alpha,
                     loc.modelName(), curves, s, timings);
             return new Result(summary, plan.examples(probe, answers));
         }

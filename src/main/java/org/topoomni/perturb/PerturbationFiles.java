@@ -39,7 +39,7 @@ public final class PerturbationFiles {
             PerturbationSummary.Curves c = e.getValue();
             x = c.coverage();
             String p = Answers.phrase(e.getKey());
-            panels.add(new LinePlot.Panel(e.getKey() + " cluster (" + s.model() + ", " + s.kind() + ")", List.of(
+            panels.add(new LinePlot.Panel(e.getKey() + " cluster (" + s.model() + ", " + s.modelType() + ")", List.of(
                     new LinePlot.Line("drive: says '" + p + "'", c.driveRate(), 0x1f77b4, false),
                     new LinePlot.Line("  random mask", c.randomDriveRate(), 0x1f77b4, true),
                     new LinePlot.Line("suppress: " + e.getKey() + " correct", c.suppressAccuracy(), 0xd62728, false),

@@ -89,9 +89,9 @@ final class HeadlineCards {
             PerturbCurves.Effect e = PerturbCurves.best(pt);
             PerturbCurves faces = pt.get(Targets.PERTURB_CATEGORY);
             Status s = faces == null ? Status.NONE : Status.all(List.of(Verdicts.drive(faces), Verdicts.suppress(faces)));
-            String value = e == null ? "none measured" : Html.points(e.kind().equals("drive") ? e.size() : -e.size());
+            String value = e == null ? "none measured" : Html.points(e.intervention().equals("drive") ? e.size() : -e.size());
             String ref = e == null ? "" : Double.isNaN(e.random()) ? "without intervention " + pct(e.baseline()) : "random mask " + pct(e.random());
-            String who = e == null ? "" : e.kind().equals("drive")
+            String who = e == null ? "" : e.intervention().equals("drive")
                     ? "drive " + esc(e.category()) + ", " + pct(e.coverage()) + " coverage: " + pct(e.value()) + " of other images named " + esc(e.category()) + " (" + ref + ")"
                     : "suppress " + esc(e.category()) + ", " + pct(e.coverage()) + " coverage: " + esc(e.category()) + " identified " + pct(e.value()) + " (" + ref + ")";
             String note = faces == null ? "no face perturbation: no target" : "face targets: drive &ge; " + pct(Targets.DRIVE_RATE) + " at &le; "

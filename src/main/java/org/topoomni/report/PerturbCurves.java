@@ -82,11 +82,11 @@ record PerturbCurves(String category, double[] coverage, double[] drive, double[
     }
 
     /** One effect of an intervention: the cluster mask's rate, the random mask's, and the rate without intervention. */
-    record Effect(String kind, String category, double coverage, double value, double random, double baseline) {
+    record Effect(String intervention, String category, double coverage, double value, double random, double baseline) {
         /** How far the cluster mask moved the rate beyond the random mask (or beyond no intervention when no random mask was measured). */
         double size() {
             double ref = Double.isNaN(random) ? baseline : random;
-            return kind.equals("drive") ? value - ref : ref - value;
+            return intervention.equals("drive") ? value - ref : ref - value;
         }
     }
 

@@ -42,19 +42,19 @@ final class PretrainSection {
             heads.forEach((k, v) -> sb.append(" &middot; ").append(esc(k)).append(' ').append(pct(v)));
             sb.append(". What the encoders tell apart before the language model learns to name it.</p>\n");
         }
-        Map<String, Double> byCat = pre.accuracyByCategory(), byKind = pre.accuracyByKind();
+        Map<String, Double> byCat = pre.accuracyByCategory(), byFamily = pre.accuracyByFamily();
         if (byCat == null || byCat.isEmpty()) {
             sb.append("<p class=\"notrun\">No per-category accuracy recorded.</p>\n");
             return sb.append(Section.end()).toString();
         }
-        Map<String, List<Map.Entry<String, Double>>> kinds = new LinkedHashMap<>();
+        Map<String, List<Map.Entry<String, Double>>> families = new LinkedHashMap<>();
         byCat.forEach((k, v) -> {
-            String kind = k.contains("/") ? k.substring(0, k.indexOf('/')) : "other";
-            kinds.computeIfAbsent(kind, x -> new ArrayList<>()).add(Map.entry(k.substring(k.indexOf('/') + 1), v == null ? Double.NaN : v));
+            String family = k.contains("/") ? k.substring(0, k.indexOf('/')) : "other";
+            families.computeIfAbsent(family, x -> new ArrayList<>()).add(Map.entry(k.substring(k.indexOf('/') + 1), v == null ? Double.NaN : v));
         });
         sb.append("<div class=\"bars\">\n");
-        for (var e : kinds.entrySet()) {
-            Double kv = byKind == null ? null : byKind.get(e.getKey());
+        for (var e : families.entrySet()) {
+            Double kv = byFamily == null ? null : byFamily.get(e.getKey());
             Status s = e.getKey().equals("visual") ? vs : e.getKey().equals("auditory") ? as : Status.NONE;
             sb.append("<div class=\"kind\"><h4>").append(esc(e.getKey())).append(" <span class=\"v ").append(s.css).append("\">")
                     .append(pct(kv == null ? Double.NaN : kv)).append("</span></h4>\n");

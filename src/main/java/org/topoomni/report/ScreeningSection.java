@@ -90,14 +90,14 @@ final class ScreeningSection {
         return sb.append("</table>\n").toString();
     }
 
-    /** The cluster's collage or map: the path in the summary (relative to discover/), else discover/cluster-&lt;id&gt;/&lt;kind&gt;.png. */
-    private static String clusterImage(RunFolder run, String given, String id, String kind) throws IOException {
+    /** The cluster's collage or map: the path in the summary (relative to discover/), else discover/cluster-&lt;id&gt;/&lt;figure&gt;.png. */
+    private static String clusterImage(RunFolder run, String given, String id, String figure) throws IOException {
         List<Path> candidates = new ArrayList<>();
         if (given != null) candidates.add(run.path("discover").resolve(given));
-        candidates.add(run.path("discover/cluster-" + id + "/" + kind + ".png"));
+        candidates.add(run.path("discover/cluster-" + id + "/" + figure + ".png"));
         for (Path p : candidates) {
-            if (Files.isRegularFile(p)) return Html.figure(Html.dataUri(p, Section.TILE_WIDTH), "cluster " + id + " " + kind, null) + "\n";
+            if (Files.isRegularFile(p)) return Html.figure(Html.dataUri(p, Section.TILE_WIDTH), "cluster " + id + " " + figure, null) + "\n";
         }
-        return "<p class=\"notrun\">No " + kind + " for cluster " + esc(id) + ".</p>\n";
+        return "<p class=\"notrun\">No " + figure + " for cluster " + esc(id) + ".</p>\n";
     }
 }

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * @param model         the model's name
  * @param modelDir      its folder
- * @param kind          "topographic", "control" or "backbone" (no adaptors)
+ * @param modelType     "topographic", "control" or "backbone" (no adaptors)
  * @param control       whether it is the control (null for a bare backbone)
  * @param alpha         its spatial loss weight (NaN, and absent from the file, for a bare backbone)
  * @param localizerModel the model the localizer ran on
@@ -29,7 +29,7 @@ import java.util.Map;
 public record PerturbationSummary(
         @JsonProperty("model") String model,
         @JsonProperty("model_dir") String modelDir,
-        @JsonProperty("kind") String kind,
+        @JsonProperty("kind") String modelType,
         @JsonProperty("control") Boolean control,
         @JsonProperty("alpha") @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Json.Absent.class) double alpha,
         @JsonProperty("localizer_model") String localizerModel,

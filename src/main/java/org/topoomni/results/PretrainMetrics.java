@@ -37,9 +37,9 @@ import java.util.Map;
  * @param encoderSteps        steps of the encoder phase (0: none)
  * @param encoderLearningRate the encoder phase's learning rate
  * @param encoderSeconds      the encoder phase's time
- * @param encoderHeadAccuracy held-out accuracy of the encoder phase's category heads per kind
- * @param accuracyByKind      held-out accuracy per kind (visual, auditory)
- * @param accuracyByCategory  held-out accuracy per "kind/category"
+ * @param encoderHeadAccuracy held-out accuracy of the encoder phase's category heads per family
+ * @param accuracyByFamily    held-out accuracy per family (visual, auditory)
+ * @param accuracyByCategory  held-out accuracy per "family/category"
  * @param other               keys of the file this record does not know
  */
 @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = Json.Absent.class)
@@ -65,7 +65,7 @@ public record PretrainMetrics(
         @JsonProperty("encoder_learning_rate") double encoderLearningRate,
         @JsonProperty("encoder_seconds") double encoderSeconds,
         @JsonProperty("encoder_head_accuracy") Map<String, Double> encoderHeadAccuracy,
-        @JsonProperty("accuracy_by_kind") Map<String, Double> accuracyByKind,
+        @JsonProperty("accuracy_by_kind") Map<String, Double> accuracyByFamily,
         @JsonProperty("accuracy_by_category") Map<String, Double> accuracyByCategory,
         @JsonAnySetter @JsonAnyGetter Map<String, Object> other) {
 

@@ -1,5 +1,6 @@
 package org.topoomni.stimuli;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.List;
@@ -43,7 +44,7 @@ public record Manifest(String format, String name, String family, long seed, Str
     /**
      * One file of an item.
      *
-     * @param kind       "image" (PNG), "audio" (WAV) or "text" (UTF-8)
+     * @param medium     "image" (PNG), "audio" (WAV) or "text" (UTF-8)
      * @param path       relative to the set folder, e.g. "faces/faces_0003.png"
      * @param sha256     lower-case hex
      * @param bytes      file size
@@ -53,6 +54,6 @@ public record Manifest(String format, String name, String family, long seed, Str
      * @param samples    audio length in samples, or null
      */
     @JsonPropertyOrder({"kind", "path", "sha256", "bytes", "width", "height", "sampleRate", "samples"})
-    public record FileRef(String kind, String path, String sha256, long bytes, Integer width, Integer height,
+    public record FileRef(@JsonProperty("kind") String medium, String path, String sha256, long bytes, Integer width, Integer height,
                           Integer sampleRate, Integer samples) {}
 }

@@ -63,14 +63,14 @@ public final class StimulusFolder {
 
     /** One stimulus of the folder, not yet decoded. */
     public static final class Item {
-        private final String id, category, set, kind;
+        private final String id, category, set, medium;
         private final int run;
         private final Map<String, String> attributes;
         private final Path file;
         private final Span span;
         private final Supplier<Stimulus> loader;
 
-        Item(String id, String category, int run, Map<String, String> attributes, Path file, Span span, String kind, String set,
+        Item(String id, String category, int run, Map<String, String> attributes, Path file, Span span, String medium, String set,
              Supplier<Stimulus> loader) {
             this.id = id;
             this.category = category;
@@ -78,7 +78,7 @@ public final class StimulusFolder {
             this.attributes = attributes == null ? Map.of() : Map.copyOf(new TreeMap<>(attributes));
             this.file = file;
             this.span = span;
-            this.kind = kind;
+            this.medium = medium;
             this.set = set;
             this.loader = loader;
         }
@@ -99,7 +99,7 @@ public final class StimulusFolder {
         public Span span() { return span; }
 
         /** "image", "audio", "text" or "video" ("audiovisual" for a set's item with an image and a sound). */
-        public String kind() { return kind; }
+        public String medium() { return medium; }
 
         /** The stimulus set it comes from (a library's family name), or null for a lab's folder. */
         public String set() { return set; }
@@ -112,7 +112,7 @@ public final class StimulusFolder {
 
         /** The same item under another id (pooling several libraries). */
         public Item withId(String newId) {
-            return new Item(newId, category, run, attributes, file, span, kind, set, loader);
+            return new Item(newId, category, run, attributes, file, span, medium, set, loader);
         }
     }
 
@@ -198,9 +198,9 @@ public final class StimulusFolder {
             String name = set.dir().getFileName().toString();
             for (StimulusSet.Item it : set.items()) {
                 Path img = it.file("image"), wav = it.file("audio"), txt = it.file("text");
-                String kindOf = img != null && wav != null ? "audiovisual" : img != null ? "image" : wav != null ? "audio" : "text";
+                String medium = img != null && wav != null ? "audiovisual" : img != null ? "image" : wav != null ? "audio" : "text";
                 items.add(new Item(it.id(), it.category(), it.run(), it.attributes(), img != null ? img : wav != null ? wav : txt, null,
-                        kindOf, name, it::load));
+                        medium, name, it::load));
             }
         }
         String layout = kind == Kind.SET ? "set" : "library";
@@ -296,13 +296,13 @@ public final class StimulusFolder {
         }
     }
 
-    /** Writes a table of the items (id, category, run, kind, file, start_s, end_s) as CSV, atomically. */
+    /** Writes a table of the items (id, category, run, kind (the medium), file, start_s, end_s) as CSV, atomically. */
     public void writeItems(Path csv) {
         StringBuilder sb = new StringBuilder("id,category,run,kind,file,start_s,end_s\n");
         for (Item it : items) {
             String file = it.file() == null ? "" : (it.file().startsWith(path) ? path.relativize(it.file()).toString() : it.file().toString());
             sb.append(csvField(it.id())).append(',').append(csvField(it.category())).append(',').append(it.run()).append(',')
-                    .append(it.kind()).append(',').append(csvField(file.replace('\\', '/'))).append(',')
+                    .append(it.medium()).append(',').append(csvField(file.replace('\\', '/'))).append(',')
                     .append(it.span() == null ? "" : seconds(it.span().start())).append(',')
                     .append(it.span() == null ? "" : seconds(it.span().end())).append('\n');
         }

@@ -139,17 +139,17 @@ public final class StimulusInspector {
         List<Path> written = new ArrayList<>();
         for (String c : folder.categories()) {
             List<StimulusFolder.Item> items = folder.items(c);
-            java.util.Set<String> kinds = new java.util.TreeSet<>();
-            for (StimulusFolder.Item it : items) kinds.add(it.kind());
+            java.util.Set<String> media = new java.util.TreeSet<>();
+            for (StimulusFolder.Item it : items) media.add(it.medium());
             int[] perRun = folder.perRun(c);
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-24s %-22s %6d", c, String.join("+", kinds), items.size()));
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %-24s %-22s %6d", c, String.join("+", media), items.size()));
             for (int r = 1; r <= runs; r++) row.append(String.format(Locale.ROOT, " %6d", perRun[r]));
             out.println(row);
             List<Stimulus> pictures = new ArrayList<>(), sounds = new ArrayList<>(), texts = new ArrayList<>();
             for (StimulusFolder.Item it : items) {
-                boolean picture = it.kind().equals("image") || it.kind().equals("video"), sound = it.kind().equals("audio") || it.kind().equals("video");
+                boolean picture = it.medium().equals("image") || it.medium().equals("video"), sound = it.medium().equals("audio") || it.medium().equals("video");
                 boolean wanted = (picture && pictures.size() < COLS * ROWS) || (sound && sounds.size() < SPECTRA)
-                        || (it.kind().equals("text") && texts.size() < 12);
+                        || (it.medium().equals("text") && texts.size() < 12);
                 if (!wanted) continue;
                 Stimulus s = it.load();
                 if (s.hasImage() && pictures.size() < COLS * ROWS) pictures.add(s);

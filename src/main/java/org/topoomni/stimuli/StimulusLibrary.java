@@ -178,7 +178,7 @@ public final class StimulusLibrary {
         try {
             for (StimulusSet.Item it : set.items()) {
                 for (Manifest.FileRef f : it.entry().files()) {
-                    Path p = it.file(f.kind());
+                    Path p = it.file(f.medium());
                     if (!Files.isRegularFile(p) || Files.size(p) != f.bytes()) return false;
                 }
             }

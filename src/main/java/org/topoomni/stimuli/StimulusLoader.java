@@ -322,7 +322,7 @@ public final class StimulusLoader {
             } catch (IOException e) {
                 throw new StimulusException(s.file(), "cannot read the file (" + e.getMessage() + ")", e);
             }
-            if (size == 0) throw new StimulusException(s.file(), "the " + kindWord(ext) + " file is empty (0 bytes)");
+            if (size == 0) throw new StimulusException(s.file(), "the " + mediumWord(ext) + " file is empty (0 bytes)");
             if (!Files.isReadable(s.file())) throw new StimulusException(s.file(), "cannot read the file (permission denied)");
             if (runFromName(s.file().getFileName().toString()) < 1) allNumbered = false;
         }
@@ -692,7 +692,7 @@ public final class StimulusLoader {
         return stripExtension(rel.toString().replace('\\', '/').replace('/', '_'));
     }
 
-    private static String kindWord(String ext) {
+    private static String mediumWord(String ext) {
         if (IMAGE.contains(ext)) return "image";
         if (WAV.contains(ext)) return "WAV";
         if (SOUND.contains(ext)) return "sound";

@@ -81,12 +81,12 @@ public final class StimulusSet {
             }
             Map<String, Path> files = new LinkedHashMap<>();
             for (Manifest.FileRef f : it.files()) {
-                if (f == null || f.kind() == null) throw new StimulusException(mf, "item '" + it.id() + "' has a file without kind");
-                if (!(f.kind().equals("image") || f.kind().equals("audio") || f.kind().equals("text"))) {
-                    throw new StimulusException(mf, "item '" + it.id() + "' has a file of unknown kind '" + f.kind() + "'");
+                if (f == null || f.medium() == null) throw new StimulusException(mf, "item '" + it.id() + "' has a file without kind");
+                if (!(f.medium().equals("image") || f.medium().equals("audio") || f.medium().equals("text"))) {
+                    throw new StimulusException(mf, "item '" + it.id() + "' has a file of unknown kind '" + f.medium() + "'");
                 }
-                if (files.put(f.kind(), inside(root, realRoot, f.path(), mf, it.id())) != null) {
-                    throw new StimulusException(mf, "item '" + it.id() + "' lists two " + f.kind() + " files");
+                if (files.put(f.medium(), inside(root, realRoot, f.path(), mf, it.id())) != null) {
+                    throw new StimulusException(mf, "item '" + it.id() + "' lists two " + f.medium() + " files");
                 }
             }
             items.add(new Item(it, Collections.unmodifiableMap(files)));
@@ -134,7 +134,7 @@ public final class StimulusSet {
     public void verify() {
         for (Item it : items) {
             for (Manifest.FileRef f : it.entry.files()) {
-                Path p = it.files.get(f.kind());
+                Path p = it.files.get(f.medium());
                 byte[] bytes;
                 try {
                     bytes = Files.readAllBytes(p);
@@ -196,8 +196,8 @@ public final class StimulusSet {
 
         public Map<String, String> attributes() { return entry.attributes() == null ? Map.of() : entry.attributes(); }
 
-        /** The file of a kind ("image", "audio", "text"), or null. */
-        public Path file(String kind) { return files.get(kind); }
+        /** The file of a medium ("image", "audio", "text"), or null. */
+        public Path file(String medium) { return files.get(medium); }
 
         /** Reads the item's files into a stimulus. */
         public Stimulus load() {

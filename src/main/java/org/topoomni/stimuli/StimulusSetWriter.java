@@ -186,9 +186,9 @@ public final class StimulusSetWriter {
         return new Manifest.Item(s.id(), s.category(), s.run(), attributes, s.provenance(), List.copyOf(files));
     }
 
-    private Manifest.FileRef put(String rel, String kind, byte[] bytes, Integer w, Integer h, Integer rate, Integer n) {
+    private Manifest.FileRef put(String rel, String medium, byte[] bytes, Integer w, Integer h, Integer rate, Integer n) {
         org.topoomni.io.AtomicFiles.writeUnchecked(dir.resolve(rel), bytes);
-        return new Manifest.FileRef(kind, rel, sha256(bytes), bytes.length, w, h, rate, n);
+        return new Manifest.FileRef(medium, rel, sha256(bytes), bytes.length, w, h, rate, n);
     }
 
     private void checkName(String what, String value, String id) {

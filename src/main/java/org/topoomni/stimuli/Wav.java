@@ -148,7 +148,7 @@ public final class Wav {
         boolean ok = (format == FORMAT_PCM && (bits == 8 || bits == 16 || bits == 24 || bits == 32))
                 || (format == FORMAT_FLOAT && (bits == 32 || bits == 64));
         if (!ok) {
-            String kind = switch (format) {
+            String encoding = switch (format) {
                 case FORMAT_PCM -> bits + "-bit PCM";
                 case FORMAT_FLOAT -> bits + "-bit float";
                 case 6 -> "A-law";
@@ -156,7 +156,7 @@ public final class Wav {
                 case 2 -> "ADPCM";
                 default -> "format code " + format;
             };
-            throw new StimulusException(file, "unsupported WAV encoding: " + kind
+            throw new StimulusException(file, "unsupported WAV encoding: " + encoding
                     + " (supported: PCM 8/16/24/32-bit, IEEE float 32/64-bit)");
         }
         int frameBytes = bytesPerSample * channels;

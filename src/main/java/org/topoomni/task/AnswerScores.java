@@ -13,55 +13,55 @@ import java.util.TreeMap;
  * Scores a backbone's answers to held-out {@link TaskItems}, the same way for every backbone
  * pretrained here: an answer about an image or a sound is right when {@link Answers} judges that
  * it names the item's category; an answer about an image with a sound must be the expected
- * answer itself. Accuracy per kind and per kind/category, and {@code answers.csv} with every
+ * answer itself. Accuracy per family and per family/category, and {@code answers.csv} with every
  * judgement.
  */
 public final class AnswerScores {
 
     /** One judged answer. */
-    public record Judged(String id, String kind, String category, String answer, String judgedAs, boolean correct) {}
+    public record Judged(String id, String family, String category, String answer, String judgedAs, boolean correct) {}
 
     /**
      * @param visualAccuracy   share right of the "visual" items (NaN without any)
      * @param auditoryAccuracy share right of the "auditory" items (NaN without any)
-     * @param byKind           share right per kind
-     * @param byCategory       share right per "kind/category"
+     * @param byFamily         share right per family
+     * @param byCategory       share right per "family/category"
      */
     public record Summary(double visualAccuracy, int visualItems, double auditoryAccuracy, int auditoryItems,
-                          Map<String, Double> byKind, Map<String, Double> byCategory) {}
+                          Map<String, Double> byFamily, Map<String, Double> byCategory) {}
 
     private AnswerScores() {}
 
     /** Judges one answer; {@code categories} is the judge's vocabulary. */
-    public static Judged judge(String id, String kind, String category, String expected, String answer, List<String> categories) {
+    public static Judged judge(String id, String family, String category, String expected, String answer, List<String> categories) {
         String as;
         boolean correct;
-        if (kind.equals("audiovisual")) {
+        if (family.equals("audiovisual")) {
             as = answer;
             correct = answer.equalsIgnoreCase(expected.strip());
         } else {
             as = Answers.classify(answer, categories);
             correct = as != null && Answers.phrase(as).equals(Answers.phrase(category));
         }
-        return new Judged(id, kind, category, answer, as, correct);
+        return new Judged(id, family, category, answer, as, correct);
     }
 
     public static Summary summarise(List<Judged> judged) {
-        Map<String, int[]> byKind = new TreeMap<>(), byCat = new TreeMap<>();
+        Map<String, int[]> byFamily = new TreeMap<>(), byCat = new TreeMap<>();
         for (Judged j : judged) {
-            int[] k = byKind.computeIfAbsent(j.kind(), x -> new int[2]);
+            int[] k = byFamily.computeIfAbsent(j.family(), x -> new int[2]);
             k[0] += j.correct() ? 1 : 0;
             k[1]++;
-            int[] c = byCat.computeIfAbsent(j.kind() + "/" + j.category(), x -> new int[2]);
+            int[] c = byCat.computeIfAbsent(j.family() + "/" + j.category(), x -> new int[2]);
             c[0] += j.correct() ? 1 : 0;
             c[1]++;
         }
-        Map<String, Double> kindAcc = new LinkedHashMap<>(), catAcc = new LinkedHashMap<>();
-        byKind.forEach((k, v) -> kindAcc.put(k, v[0] / (double) v[1]));
+        Map<String, Double> familyAcc = new LinkedHashMap<>(), catAcc = new LinkedHashMap<>();
+        byFamily.forEach((k, v) -> familyAcc.put(k, v[0] / (double) v[1]));
         byCat.forEach((k, v) -> catAcc.put(k, v[0] / (double) v[1]));
-        int[] vis = byKind.getOrDefault("visual", new int[2]), aud = byKind.getOrDefault("auditory", new int[2]);
+        int[] vis = byFamily.getOrDefault("visual", new int[2]), aud = byFamily.getOrDefault("auditory", new int[2]);
         return new Summary(vis[1] == 0 ? Double.NaN : vis[0] / (double) vis[1], vis[1],
-                aud[1] == 0 ? Double.NaN : aud[0] / (double) aud[1], aud[1], kindAcc, catAcc);
+                aud[1] == 0 ? Double.NaN : aud[0] / (double) aud[1], aud[1], familyAcc, catAcc);
     }
 
     /**
@@ -84,11 +84,11 @@ public final class AnswerScores {
         return nll;
     }
 
-    /** Writes every judgement as CSV: id, kind, category, answer, judged_as, correct. */
+    /** Writes every judgement as CSV: id, kind (the family), category, answer, judged_as, correct. */
     public static void writeCsv(Path file, List<Judged> answers) throws IOException {
         StringBuilder sb = new StringBuilder("id,kind,category,answer,judged_as,correct\n");
         for (Judged j : answers) {
-            sb.append(csv(j.id())).append(',').append(j.kind()).append(',').append(j.category()).append(',')
+            sb.append(csv(j.id())).append(',').append(j.family()).append(',').append(j.category()).append(',')
                     .append(csv(j.answer())).append(',').append(j.judgedAs() == null ? "" : csv(j.judgedAs())).append(',')
                     .append(j.correct()).append('\n');
         }

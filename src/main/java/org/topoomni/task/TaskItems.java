@@ -38,14 +38,14 @@ public final class TaskItems {
      * One item.
      *
      * @param id       {@code family/itemId}, prefixed {@code lib<k>:} for the k-th further library
-     * @param kind     "visual", "retinotopy", "auditory", "tonotopy", "audiovisual", "arithmetic" or "text"
+     * @param family   "visual", "retinotopy", "auditory", "tonotopy", "audiovisual", "arithmetic" or "text"
      * @param stimulus the loaded stimulus (for a text item: its text, cut to {@link #MAX_TEXT_CHARS})
      * @param prompt   the question (for a text item: the text itself; for arithmetic: the problem)
      * @param answer   the expected answer ("" for a text item)
      */
-    public record Item(String id, String kind, String category, Stimulus stimulus, String prompt, String answer, boolean heldOut) {
+    public record Item(String id, String family, String category, Stimulus stimulus, String prompt, String answer, boolean heldOut) {
         public boolean plainText() {
-            return kind.equals("text");
+            return family.equals("text");
         }
     }
 
@@ -67,7 +67,7 @@ public final class TaskItems {
                 set.items().parallelStream().forEach(item -> {
                     Item r = toItem(family, item, heldOutFraction, seed);
                     if (r != null) {
-                        out.add(prefix.isEmpty() ? r : new Item(prefix + r.id(), r.kind(), r.category(), r.stimulus(), r.prompt(), r.answer(), r.heldOut()));
+                        out.add(prefix.isEmpty() ? r : new Item(prefix + r.id(), r.family(), r.category(), r.stimulus(), r.prompt(), r.answer(), r.heldOut()));
                     }
                 });
             }

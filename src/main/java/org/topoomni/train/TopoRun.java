@@ -91,7 +91,7 @@ public final class TopoRun {
             throw new IllegalArgumentException(out + " holds an unfinished training run; add --resume to continue it, or choose another --out");
         }
         List<TaskItems.Item> corpus = TaskItems.read(List.of(library), 0.2, 0);
-        List<TaskItems.Item> av = new ArrayList<>(corpus.stream().filter(r -> r.kind().equals("audiovisual")).toList());
+        List<TaskItems.Item> av = new ArrayList<>(corpus.stream().filter(r -> r.family().equals("audiovisual")).toList());
         av.addAll(extraItems(extra));
         if (av.size() < 4) throw new IllegalArgumentException(library + " has no audiovisual items to train on; generate the library with the audiovisual family");
         Files.createDirectories(out);
@@ -103,10 +103,10 @@ public final class TopoRun {
             List<TrainItem> train = new ArrayList<>();
             for (TaskItems.Item r : avTrain) {
                 Answer t = targets.get(r.id());
-                train.add(new TrainItem(r.id(), proc.withAnswer(proc.chat(r.stimulus(), r.prompt()), t), r.kind(), r.category(), t.text()));
+                train.add(new TrainItem(r.id(), proc.withAnswer(proc.chat(r.stimulus(), r.prompt()), t), r.family(), r.category(), t.text()));
             }
             List<TrainItem> held = new ArrayList<>();
-            for (TaskItems.Item r : avHeld) held.add(new TrainItem(r.id(), proc.chat(r.stimulus(), r.prompt()), r.kind(), r.category(), r.answer()));
+            for (TaskItems.Item r : avHeld) held.add(new TrainItem(r.id(), proc.chat(r.stimulus(), r.prompt()), r.family(), r.category(), r.answer()));
             List<TrainItem> textTrain = texts(corpus, model, false), textHeld = texts(corpus, model, true);
             boolean withText = settings.textBatches(); // the control (alpha 0) needs no texts
             if (withText && textTrain.size() < 2) {
@@ -143,8 +143,8 @@ public final class TopoRun {
                 List<TrainItem> eval = new ArrayList<>(held);
                 List<String> categories = TaskItems.categories(corpus);
                 for (TaskItems.Item r : corpus) {
-                    if (r.heldOut() && (r.kind().equals("visual") || r.kind().equals("auditory"))) {
-                        eval.add(new TrainItem(r.id(), proc.chat(r.stimulus(), r.prompt()), r.kind(), r.category(), r.answer()));
+                    if (r.heldOut() && (r.family().equals("visual") || r.family().equals("auditory"))) {
+                        eval.add(new TrainItem(r.id(), proc.chat(r.stimulus(), r.prompt()), r.family(), r.category(), r.answer()));
                     }
                 }
                 List<String> baseAnswers = answers(manager, model, eval, LayerHook.NONE);
@@ -153,7 +153,7 @@ public final class TopoRun {
                 for (int i = 0; i < eval.size(); i++) {
                     if (baseAnswers.get(i).equals(topoAnswers.get(i))) agree++;
                     TrainItem t = eval.get(i);
-                    if (t.kind().equals("audiovisual")) continue;
+                    if (t.family().equals("audiovisual")) continue;
                     judged++;
                     if (Answers.names(baseAnswers.get(i), t.category(), categories)) baseCorrect++;
                     if (Answers.names(topoAnswers.get(i), t.category(), categories)) topoCorrect++;
@@ -174,7 +174,7 @@ public final class TopoRun {
         for (int k = 0; k < (extra == null ? 0 : extra.size()); k++) {
             StimulusFolder f = StimulusFolder.open(extra.get(k), StimulusLoader.screening());
             for (StimulusFolder.Item it : f.items()) {
-                if (it.kind().equals("text")) continue; // texts train the language stack through the library's corpus
+                if (it.medium().equals("text")) continue; // texts train the language stack through the library's corpus
                 Stimulus st = it.load();
                 String prompt = Prompts.forStimulus(st);
                 boolean held = HeldOut.isHeldOut("extra", it.category(), it.id(), it.attributes(), HeldOut.FRACTION, 0);
@@ -189,7 +189,7 @@ public final class TopoRun {
         List<TrainItem> out = new ArrayList<>();
         for (TaskItems.Item r : corpus) {
             if (r.heldOut() != heldOut || !r.plainText() || !r.category().equals(TEXT_CATEGORY)) continue;
-            out.add(new TrainItem(r.id(), model.processor().plainText(r.prompt()), r.kind(), r.category(), ""));
+            out.add(new TrainItem(r.id(), model.processor().plainText(r.prompt()), r.family(), r.category(), ""));
         }
         return out;
     }

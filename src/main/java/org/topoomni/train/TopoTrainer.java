@@ -6,7 +6,7 @@ import org.topoomni.model.CorticalAdaptors;
 import org.topoomni.model.LayerSite;
 import org.topoomni.model.ModelInput;
 import org.topoomni.model.Output;
-import org.topoomni.model.SheetRecorder;
+import org.topoomni.model.SheetTap;
 import org.topoomni.optim.AdamW;
 import org.topoomni.optim.Schedule;
 import org.topoomni.optim.Steps;
@@ -175,7 +175,7 @@ public final class TopoTrainer {
             width.put(site, w);
             out.put(site, new float[items.size() * w]);
         }
-        SheetRecorder rec = new SheetRecorder(layout, sites);
+        SheetTap rec = new SheetTap(layout, sites);
         for (int i = 0; i < items.size(); i += chunk) {
             List<ModelInput> part = items.subList(i, Math.min(items.size(), i + chunk)).stream().map(TrainItem::input).toList();
             try (NDManager m = manager.newSubManager()) {
@@ -227,8 +227,8 @@ public final class TopoTrainer {
         if (withText && s.mode() == Mode.CACHED && textCache == null) throw new IllegalArgumentException("cached mode needs the texts' hidden-state cache");
         SheetLayout layout = model.sheet();
         List<LayerSite> sites = adaptors.sites();
-        SheetRecorder rec = new SheetRecorder(layout, sites);
-        SheetRecorder textRec = new SheetRecorder(layout, sites);
+        SheetTap rec = new SheetTap(layout, sites);
+        SheetTap textRec = new SheetTap(layout, sites);
         int[] language = languageUnits(layout);
         if (withText && language.length == 0) throw new IllegalArgumentException("text batches need a language stack on the sheet");
         SpatialCorrelationLoss spatialLoss = new SpatialCorrelationLoss();
@@ -310,7 +310,7 @@ public final class TopoTrainer {
      * The sheet (items x units) of a batch with the adaptors: from the cache (token means x W)
      * in CACHED mode, else a forward pass through the frozen backbone.
      */
-    private Pass sheetOf(NDManager sub, Backbone model, CorticalAdaptors adaptors, SheetRecorder rec, List<TrainItem> items, int[] idx,
+    private Pass sheetOf(NDManager sub, Backbone model, CorticalAdaptors adaptors, SheetTap rec, List<TrainItem> items, int[] idx,
                          Map<LayerSite, float[]> cache) {
         rec.reset(idx.length);
         if (s.mode() == Mode.FULL) {
@@ -375,7 +375,7 @@ public final class TopoTrainer {
     public static double spatialLossOf(NDManager manager, Backbone model, CorticalAdaptors adaptors, Map<LayerSite, float[]> cache,
                                        int items, int batchSize, double radius, int neighbourhoods, int draws, long seed, int[] region) {
         SheetLayout layout = model.sheet();
-        SheetRecorder rec = new SheetRecorder(layout, adaptors.sites());
+        SheetTap rec = new SheetTap(layout, adaptors.sites());
         SpatialCorrelationLoss loss = new SpatialCorrelationLoss();
         SplittableRandom rng = new SplittableRandom(seed);
         double sum = 0;

@@ -84,24 +84,24 @@ class DiscoveryTest {
     }
 
     @Test
-    void aClusterOfOneKindIsMappedAgainstTheOtherItemsOfItsKind() {
+    void aClusterOfOneModalityIsMappedAgainstTheOtherItemsOfItsModality() {
         int n = POOL.items();
-        int[] kinds = new int[n];
-        for (int i = 0; i < n; i++) kinds[i] = POOL.group()[i] % 2; // e.g. images and sounds: every group is of one kind
-        Discovery.Analysis a = Discovery.analyse(POOL.responses(), kinds, POOL.embeddings(), POOL.dim(), labels(), settings(1), null);
+        int[] modalities = new int[n];
+        for (int i = 0; i < n; i++) modalities[i] = POOL.group()[i] % 2; // e.g. images and sounds: every group is of one modality
+        Discovery.Analysis a = Discovery.analyse(POOL.responses(), modalities, POOL.embeddings(), POOL.dim(), labels(), settings(1), null);
         Discovery.Analysis plain = analyse(labels(), 1);
-        assertArrayEquals(plain.tree().linkage(), a.tree().linkage(), "kinds change the comparison, never the tree");
-        GroupVsRest g = new GroupVsRest(SmoothedResponses.of(POOL.responses(), a.fwhm()).responses().data(), POOL.responses().units(), kinds);
+        assertArrayEquals(plain.tree().linkage(), a.tree().linkage(), "modalities change the comparison, never the tree");
+        GroupVsRest g = new GroupVsRest(SmoothedResponses.of(POOL.responses(), a.fwhm()).responses().data(), POOL.responses().units(), modalities);
         for (Discovery.Found f : a.clusters()) {
             int[] members = f.cluster().members();
             GroupVsRest.Sums sums = g.sums(members);
             int expectedOff = g.reference(sums).size() - members.length;
             assertEquals(members.length, f.map().nOn());
-            assertEquals(expectedOff, f.map().nOff(), "cluster " + f.id() + " (kind " + sums.kind() + ") is compared with " + expectedOff + " items");
+            assertEquals(expectedOff, f.map().nOff(), "cluster " + f.id() + " (modality " + sums.modality() + ") is compared with " + expectedOff + " items");
             assertEquals(f.cluster().score(), GroupVsRest.median(f.map().t()), 1e-6 * Math.max(1, Math.abs(f.cluster().score())),
                     "the score is still the median of the cluster map's t");
         }
-        assertTrue(a.clusters().stream().anyMatch(f -> f.map().nOff() < n - f.cluster().size()), "some cluster is compared within its kind");
+        assertTrue(a.clusters().stream().anyMatch(f -> f.map().nOff() < n - f.cluster().size()), "some cluster is compared within its modality");
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Discovery.analyse(POOL.responses(), new int[3], POOL.embeddings(), POOL.dim(), null, settings(0), null));
         assertTrue(e.getMessage().contains("kinds are given for 3 items"), e.getMessage());

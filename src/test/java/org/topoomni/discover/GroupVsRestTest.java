@@ -35,23 +35,23 @@ class GroupVsRestTest {
     }
 
     @Test
-    void aGroupOfOneKindIsComparedWithTheOtherItemsOfItsKind() {
+    void aGroupOfOneModalityIsComparedWithTheOtherItemsOfItsModality() {
         int n = 40, units = 300;
         float[] d = data(n, units, 4);
-        int[] kind = new int[n];
-        for (int i = 0; i < n; i++) kind[i] = i < 25 ? 0 : 1; // e.g. 25 images, 15 sounds
+        int[] modality = new int[n];
+        for (int i = 0; i < n; i++) modality[i] = i < 25 ? 0 : 1; // e.g. 25 images, 15 sounds
         for (int i = 25; i < n; i++) for (int u = 0; u < 100; u++) d[i * units + u] = 0f; // sounds leave the vision units silent
-        GroupVsRest g = new GroupVsRest(d, units, kind);
+        GroupVsRest g = new GroupVsRest(d, units, modality);
         int[] images = {1, 2, 3, 7, 8}, restOfImages = IntStream.range(0, 25).filter(i -> IntStream.of(images).noneMatch(x -> x == i)).toArray();
         GroupVsRest.Sums s = g.sums(images);
-        assertEquals(0, s.kind());
-        assertNotSame(g.total(), g.reference(s), "compared within its kind");
+        assertEquals(0, s.modality());
+        assertNotSame(g.total(), g.reference(s), "compared within its modality");
         double[] fast = g.t(s), ref = WelchT.welch(d, units, images, restOfImages).t();
         for (int u = 0; u < units; u++) {
             if (Double.isNaN(ref[u])) assertTrue(Double.isNaN(fast[u]), "unit " + u);
             else assertEquals(ref[u], fast[u], 1e-6 * Math.max(1, Math.abs(ref[u])), "unit " + u);
         }
-        // a unit with one value over a kind has no t within that kind (not round-off), as in the two-pass WelchT
+        // a unit with one value over a modality has no t within that modality (not round-off), as in the two-pass WelchT
         int[] someSounds = {26, 27, 28, 31, 33}, otherSounds = IntStream.range(25, n).filter(i -> IntStream.of(someSounds).noneMatch(x -> x == i)).toArray();
         double[] soundT = g.t(g.sums(someSounds)), soundRef = WelchT.welch(d, units, someSounds, otherSounds).t();
         for (int u = 0; u < units; u++) {
@@ -59,21 +59,21 @@ class GroupVsRestTest {
             else assertEquals(soundRef[u], soundT[u], 1e-6 * Math.max(1, Math.abs(soundRef[u])), "unit " + u);
         }
         assertTrue(Double.isNaN(soundT[0]) && Double.isNaN(soundT[99]), "silent vision units have no t among sounds");
-        // a group mixing kinds is compared with every other item
+        // a group mixing modalities is compared with every other item
         int[] mixed = {1, 2, 30, 31};
         int[] rest = IntStream.range(0, n).filter(i -> IntStream.of(mixed).noneMatch(x -> x == i)).toArray();
         GroupVsRest.Sums m = g.sums(mixed);
-        assertEquals(-1, m.kind());
+        assertEquals(-1, m.modality());
         assertSame(g.total(), g.reference(m), "compared with all items");
         assertArrayEquals(WelchT.welch(d, units, mixed, rest).t(), g.t(m), 1e-6);
-        // all sounds but one: too few of its kind left, so compared with everything else
+        // all sounds but one: too few of its modality left, so compared with everything else
         int[] sounds = IntStream.range(25, 39).toArray();
         GroupVsRest.Sums nearlyAll = g.sums(sounds);
         assertSame(g.total(), g.reference(nearlyAll));
-        // the kind counts survive subtraction: parent minus a child
+        // the modality counts survive subtraction: parent minus a child
         GroupVsRest.Sums parent = g.sums(new int[] {1, 2, 3, 7, 8, 30, 31}), child = g.sums(new int[] {30, 31});
         GroupVsRest.Sums other = g.minus(parent, child);
-        assertEquals(0, other.kind());
+        assertEquals(0, other.modality());
         assertArrayEquals(g.t(s), g.t(other), 1e-8);
         var e = assertThrows(IllegalArgumentException.class, () -> new GroupVsRest(d, units, new int[3]));
         assertTrue(e.getMessage().contains("kinds are given for 3 items"), e.getMessage());

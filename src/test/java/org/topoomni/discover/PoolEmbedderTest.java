@@ -3,7 +3,7 @@ package org.topoomni.discover;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.topoomni.model.CorticalModel;
-import org.topoomni.model.SheetResponsesRecorder;
+import org.topoomni.model.ResponseRecorder;
 import org.topoomni.sheet.SheetResponses;
 import org.topoomni.stimuli.Stimulus;
 
@@ -18,7 +18,7 @@ class PoolEmbedderTest {
         List<Stimulus> items = TinyModels.stimuli(6, 3);
         try (NDManager m = NDManager.newBaseManager(); CorticalModel model = TinyModels.topographic(m, 5)) {
             PoolEmbedder.Recorded rec = PoolEmbedder.record(m, model, items, 4, null);
-            SheetResponses sheet = SheetResponsesRecorder.record(m, model, items, 4);
+            SheetResponses sheet = ResponseRecorder.record(m, model, items, 4);
             assertArrayEquals(sheet.data(), rec.sheet().data(), 1e-4f, "the tap leaves the sheet as it is");
             assertEquals(sheet.rows(), rec.sheet().rows());
 

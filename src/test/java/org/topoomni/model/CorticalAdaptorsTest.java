@@ -53,10 +53,10 @@ class CorticalAdaptorsTest {
             List<Example> ex = TinyOmniTest.examples(cfg, tok, 6, 3);
             Batch batch = new Batch(cfg, ex, true);
             SheetLayout layout = model.sheet();
-            SheetRecorder bare = new SheetRecorder(layout, ad.sites());
+            SheetTap bare = new SheetTap(layout, ad.sites());
             bare.reset(batch.size);
             float[] base = model.forward(m, batch, bare.asHook()).toFloatArray();
-            SheetRecorder rec = new SheetRecorder(layout, ad.sites());
+            SheetTap rec = new SheetTap(layout, ad.sites());
             rec.reset(batch.size);
             float[] adapted = model.forward(m, batch, ad.hook(rec)).toFloatArray();
             double worst = 0, scale = 0;
@@ -97,7 +97,7 @@ class CorticalAdaptorsTest {
             try (CorticalAdaptors back = new CorticalAdaptors(manager, model.stacks(), 99)) {
                 back.load(dir.resolve("a.safetensors"));
                 assertArrayEquals(w, back.matrix(site).toFloatArray(), 0f);
-                SheetRecorder again = new SheetRecorder(layout, back.sites());
+                SheetTap again = new SheetTap(layout, back.sites());
                 again.reset(batch.size);
                 model.forward(m, batch, back.hook(again));
                 assertArrayEquals(s, again.sheet(m).toFloatArray(), 0f);

@@ -7,7 +7,7 @@ import org.topoomni.map.Contrasts;
 import org.topoomni.map.MapFixtures;
 import org.topoomni.map.Region;
 import org.topoomni.map.ResponseProfiles;
-import org.topoomni.map.ResponsesStore;
+import org.topoomni.map.ResponseFiles;
 import org.topoomni.map.SelectivityAnalysis;
 import org.topoomni.sheet.SheetLayout;
 import org.topoomni.sheet.SheetResponses;
@@ -30,7 +30,7 @@ class LocalizedClustersTest {
     @BeforeAll
     static void localizer() throws Exception {
         raw = MapFixtures.localizer(MapFixtures.tiny(), true, 8, 4, 3.0, 5);
-        ResponsesStore.write(dir.resolve("loc").resolve(LocalizedClusters.RESPONSES_DIR), raw);
+        ResponseFiles.write(dir.resolve("loc").resolve(LocalizedClusters.RESPONSES_DIR), raw);
         loc = LocalizedClusters.read(dir.resolve("loc"));
     }
 

@@ -368,7 +368,7 @@ class HtmlReportTest {
         assertEquals(Status.PASS, Verdicts.suppress(f));
         assertTrue(Double.isNaN(f.randomSuppress()[1]), "absent curves read as NaN");
         PerturbCurves.Effect best = PerturbCurves.best(Map.of("faces", f));
-        assertEquals("drive", best.kind());
+        assertEquals("drive", best.intervention());
         assertEquals(0.15, best.coverage(), 1e-12);
         assertEquals(0.77, best.size(), 1e-12);
         JsonNode fractions = new ObjectMapper().valueToTree(Map.of("categories", Map.of("faces", Map.of("coverage", List.of(0, 0.1), "drive_rate", List.of(0.1, 0.9)))));

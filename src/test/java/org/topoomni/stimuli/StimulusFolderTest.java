@@ -128,7 +128,7 @@ class StimulusFolderTest {
         assertArrayEquals(new int[] {0, 1, 1, 1, 1}, f.perRun("adult"));
         assertEquals("adult_adult-2", s.get(1).id());
         assertEquals("adult/adult-2.jpg", s.get(1).attributes().get("file"));
-        assertEquals("image", f.items().get(0).kind());
+        assertEquals("image", f.items().get(0).medium());
         assertEquals(tmp.resolve("floc/adult/adult-1.png"), f.items().get(0).file());
         f.requireAtLeast(2, List.of("adult", "car"), "the Welch t-test");
         StimulusException e = assertThrows(StimulusException.class, () -> f.requireAtLeast(3, List.of("adult", "car"), "a test needs 3"));
@@ -203,7 +203,7 @@ class StimulusFolderTest {
         assertEquals(List.of("Anna put her ball in the box. Then she went out.", "A photo of the lake was taken. The lake froze later.",
                 "Sam hid the key under the mat."), stories.stream().map(Stimulus::text).toList());
         assertEquals("stories_01_story", stories.get(0).id());
-        assertEquals("text", f.items().get(0).kind());
+        assertEquals("text", f.items().get(0).medium());
         // one stimulus per line, whatever the files, when asked
         assertEquals(3 + 2 + 2 + 1, StimulusFolder.open(tmp.resolve("txt"), new StimulusLoader().withTextMode(StimulusLoader.TextMode.LINES)).size());
     }
@@ -272,7 +272,7 @@ class StimulusFolderTest {
         assertEquals(new StimulusFolder.Span(0, 2), f.items().get(0).span());
         assertEquals(new StimulusFolder.Span(2, 4), f.items().get(1).span());
         assertTrue(f.notes().stream().anyMatch(n -> n.contains("1 file had a last part shorter than 2.000 s, left out (1.0 s")), f.notes().toString());
-        assertEquals("video", f.items().get(0).kind());
+        assertEquals("video", f.items().get(0).medium());
         assertEquals(mp4, f.items().get(1).file());
         List<Stimulus> clips = f.loadAll();
         for (int c = 0; c < 2; c++) {

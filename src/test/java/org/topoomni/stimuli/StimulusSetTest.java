@@ -117,7 +117,7 @@ class StimulusSetTest {
         }
         // the audiovisual item has three files, attributes are written in key order
         Manifest.Item av = set.manifest().items().get(6);
-        assertEquals(List.of("image", "audio", "text"), av.files().stream().map(Manifest.FileRef::kind).toList());
+        assertEquals(List.of("image", "audio", "text"), av.files().stream().map(Manifest.FileRef::medium).toList());
         String json = Files.readString(tmp.resolve("set/manifest.json"));
         assertTrue(json.indexOf("\"a\"") < json.indexOf("\"b\"") && json.indexOf("\"b\"") < json.indexOf("\"z\""));
         assertTrue(Files.readString(tmp.resolve("set/sentences/t_0.txt"), StandardCharsets.UTF_8).contains("Zoë"));

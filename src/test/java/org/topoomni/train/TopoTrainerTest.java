@@ -92,7 +92,7 @@ class TopoTrainerTest {
     /** The chat items of a TinyOmni fixture, as topographic training items. */
     static List<TrainItem> chat(List<PretrainItem> items) {
         return items.stream().filter(t -> !t.example().plainText())
-                .map(t -> new TrainItem(t.id(), t.example(), t.kind(), t.category(), t.answer())).toList();
+                .map(t -> new TrainItem(t.id(), t.example(), t.family(), t.category(), t.answer())).toList();
     }
 
     /** Varied plain texts: random sentences over a small vocabulary. */

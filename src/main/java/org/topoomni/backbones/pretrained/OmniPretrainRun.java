@@ -140,9 +140,9 @@ public final class OmniPretrainRun {
             }
         } else {
             in = proc.withAnswer(proc.chat(t.stimulus(), t.prompt()), proc.answer(t.answer()));
-            if (t.kind().equals("arithmetic") && (in.image() != null || in.mel() != null)) throw new IllegalStateException("an arithmetic item with media: " + t.id());
+            if (t.family().equals("arithmetic") && (in.image() != null || in.mel() != null)) throw new IllegalStateException("an arithmetic item with media: " + t.id());
         }
-        return new OmniPretrainer.Item(t.id(), t.kind(), t.category(), t.answer(), in, t.heldOut());
+        return new OmniPretrainer.Item(t.id(), t.family(), t.category(), t.answer(), in, t.heldOut());
     }
 
     /** The word pieces the thinker learns to write: every answer and every plain text. */
@@ -238,7 +238,7 @@ public final class OmniPretrainRun {
         ObjectNode heads = n.putObject("encoder_head_accuracy");
         r.encoderHeadAccuracy().forEach(heads::put);
         ObjectNode kinds = n.putObject("accuracy_by_kind");
-        r.scores().byKind().forEach(kinds::put);
+        r.scores().byFamily().forEach(kinds::put);
         ObjectNode cats = n.putObject("accuracy_by_category");
         r.scores().byCategory().forEach(cats::put);
         AtomicFiles.writeString(file, om.writeValueAsString(n));

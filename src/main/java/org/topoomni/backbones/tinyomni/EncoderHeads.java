@@ -47,7 +47,7 @@ public final class EncoderHeads {
     public static EncoderHeads of(List<PretrainItem> items, double weight) {
         TreeSet<String> v = new TreeSet<>(), a = new TreeSet<>();
         for (PretrainItem it : items) {
-            switch (it.kind()) {
+            switch (it.family()) {
                 case "visual", "retinotopy" -> v.add(it.category());
                 case "auditory", "tonotopy" -> a.add(it.category());
                 default -> { }
@@ -102,16 +102,16 @@ public final class EncoderHeads {
          * The weighted head loss for this batch (a scalar), or null when no item has a label.
          *
          * @param categories category of each batch item
-         * @param kinds      kind of each batch item
+         * @param families   family of each batch item
          */
-        NDArray loss(TinyOmni model, Batch batch, List<String> categories, List<String> kinds) {
+        NDArray loss(TinyOmni model, Batch batch, List<String> categories, List<String> families) {
             NDArray total = null;
             if (vision != null && !visual.isEmpty()) {
-                NDArray l = headLoss(model, vision, batch.imageItems, categories, kinds, visual, VW, VB, 0);
+                NDArray l = headLoss(model, vision, batch.imageItems, categories, families, visual, VW, VB, 0);
                 if (l != null) total = l;
             }
             if (audio != null && !auditory.isEmpty()) {
-                NDArray l = headLoss(model, audio, batch.audioItems, categories, kinds, auditory, AW, AB, 1);
+                NDArray l = headLoss(model, audio, batch.audioItems, categories, families, auditory, AW, AB, 1);
                 if (l != null) total = total == null ? l : total.add(l);
             }
             return total == null ? null : total.mul((float) weight);
@@ -141,7 +141,7 @@ public final class EncoderHeads {
     }
 
     /** Mean cross-entropy over the rows that have a label among {@code classes}. */
-    private static NDArray headLoss(TinyOmni model, NDArray pooled, int[] rowItems, List<String> categories, List<String> kinds,
+    private static NDArray headLoss(TinyOmni model, NDArray pooled, int[] rowItems, List<String> categories, List<String> families,
                                     List<String> classes, String wName, String bName, int part) {
         Map<String, NDArray> w = model.weights().all();
         List<Integer> rows = new ArrayList<>();
@@ -149,7 +149,7 @@ public final class EncoderHeads {
         for (int r = 0; r < rowItems.length; r++) {
             int item = rowItems[r];
             String cat = categories.get(item);
-            String label = kinds.get(item).equals("audiovisual") ? partOf(cat, part) : cat;
+            String label = families.get(item).equals("audiovisual") ? partOf(cat, part) : cat;
             int k = label == null ? -1 : classes.indexOf(label);
             if (k >= 0) {
                 rows.add(r);

@@ -75,7 +75,7 @@ public final class EncoderPretrainer {
         }
     }
 
-    /** Held-out accuracy of the heads per kind (visual, retinotopy, auditory, tonotopy), and the phase's curve and time. */
+    /** Held-out accuracy of the heads per family (visual, retinotopy, auditory, tonotopy), and the phase's curve and time. */
     public record Result(Map<String, Double> headAccuracy, List<Pretrainer.Point> curve, double seconds) {}
 
     public static final String STATE_DIR = "encoder-state";
@@ -92,11 +92,11 @@ public final class EncoderPretrainer {
     }
 
     static boolean isImage(PretrainItem it) {
-        return it.example().image() != null && (it.kind().equals("visual") || it.kind().equals("retinotopy"));
+        return it.example().image() != null && (it.family().equals("visual") || it.family().equals("retinotopy"));
     }
 
     static boolean isSound(PretrainItem it) {
-        return it.example().mel() != null && (it.kind().equals("auditory") || it.kind().equals("tonotopy"));
+        return it.example().mel() != null && (it.family().equals("auditory") || it.family().equals("tonotopy"));
     }
 
     /** Names of the parameters this phase trains: both encoders up to their last norm, and the heads. */
@@ -169,17 +169,17 @@ public final class EncoderPretrainer {
             double smooth = Double.NaN;
             for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
                 List<Example> ex = new ArrayList<>();
-                List<String> cats = new ArrayList<>(), kinds = new ArrayList<>();
+                List<String> cats = new ArrayList<>(), families = new ArrayList<>();
                 SplittableRandom aug = new SplittableRandom(s.seed() * 31 + step);
-                if (!images.isEmpty() && s.imageBatch() > 0) add(images, Steps.batchAt(step, s.imageBatch(), images.size(), s.seed()), ex, cats, kinds, aug, cfg);
-                if (!sounds.isEmpty() && s.soundBatch() > 0) add(sounds, Steps.batchAt(step, s.soundBatch(), sounds.size(), s.seed() + 1), ex, cats, kinds, aug, cfg);
+                if (!images.isEmpty() && s.imageBatch() > 0) add(images, Steps.batchAt(step, s.imageBatch(), images.size(), s.seed()), ex, cats, families, aug, cfg);
+                if (!sounds.isEmpty() && s.soundBatch() > 0) add(sounds, Steps.batchAt(step, s.soundBatch(), sounds.size(), s.seed() + 1), ex, cats, families, aug, cfg);
                 Batch batch = new Batch(cfg, ex, true);
                 double loss, norm;
                 try (NDManager sub = manager.newSubManager()) {
                     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                         model.weights().zeroGradients(sub);
                         EncoderHeads.Step capture = encode(sub, model, heads, batch);
-                        NDArray l = capture.loss(model, batch, cats, kinds);
+                        NDArray l = capture.loss(model, batch, cats, families);
                         loss = l.getFloat();
                         gc.backward(l);
                     }
@@ -198,13 +198,13 @@ public final class EncoderPretrainer {
         }
     }
 
-    private void add(List<PretrainItem> pool, int[] idx, List<Example> ex, List<String> cats, List<String> kinds, SplittableRandom aug,
+    private void add(List<PretrainItem> pool, int[] idx, List<Example> ex, List<String> cats, List<String> families, SplittableRandom aug,
                      OmniConfig cfg) {
         for (int i : idx) {
             PretrainItem it = pool.get(i);
             ex.add(s.augment() ? Augment.apply(it.example(), cfg.imageSize(), cfg.audioFrames(), cfg.melBands(), aug) : it.example());
             cats.add(it.category());
-            kinds.add(it.kind());
+            families.add(it.family());
         }
     }
 
@@ -216,7 +216,7 @@ public final class EncoderPretrainer {
         return capture;
     }
 
-    /** Held-out accuracy of the heads, per kind of item. */
+    /** Held-out accuracy of the heads, per family of item. */
     static Map<String, Double> headAccuracy(NDManager manager, TinyOmni model, EncoderHeads heads, List<PretrainItem> heldOut) {
         Map<String, int[]> counts = new TreeMap<>();
         List<PretrainItem> items = heldOut.stream().filter(it -> isImage(it) || isSound(it)).toList();
@@ -228,7 +228,7 @@ public final class EncoderPretrainer {
                 EncoderHeads.Step capture = encode(sub, model, heads, batch);
                 String[] predicted = heads.predict(model, batch, capture);
                 for (int i = 0; i < chunk.size(); i++) {
-                    int[] c = counts.computeIfAbsent(chunk.get(i).kind(), k -> new int[2]);
+                    int[] c = counts.computeIfAbsent(chunk.get(i).family(), k -> new int[2]);
                     if (chunk.get(i).category().equals(predicted[i])) c[0]++;
                     c[1]++;
                 }

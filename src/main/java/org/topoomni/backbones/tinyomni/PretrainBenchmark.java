@@ -32,15 +32,15 @@ public final class PretrainBenchmark {
             float[] mel = new float[cfg.audioFrames() * cfg.melBands()];
             for (int k = 0; k < img.length; k++) img[k] = (float) rng.nextGaussian();
             for (int k = 0; k < mel.length; k++) mel[k] = (float) rng.nextGaussian();
-            int kind = i % 6;
+            int mix = i % 6; // 0-1 image, 2-3 sound, 4 both, 5 plain text
             int[] prompt = {300, 301, 302, 303, 304};
             int[] answer = {310, 311, 312, 313};
-            if (kind == 5) {
+            if (mix == 5) {
                 int[] text = new int[40];
                 for (int k = 0; k < text.length; k++) text[k] = Tokenizer.SPECIALS + rng.nextInt(256);
                 ex.add(Example.text(text));
             } else {
-                ex.add(Example.chat(kind < 2 || kind == 4 ? img : null, kind >= 2 && kind <= 4 ? mel : null, prompt, answer));
+                ex.add(Example.chat(mix < 2 || mix == 4 ? img : null, mix >= 2 && mix <= 4 ? mel : null, prompt, answer));
             }
         }
         double[] f = new double[steps], b = new double[steps], u = new double[steps];

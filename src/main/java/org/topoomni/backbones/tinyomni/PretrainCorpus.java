@@ -20,7 +20,7 @@ public final class PretrainCorpus {
     public static final double HELD_OUT_FRACTION = HeldOut.FRACTION;
 
     /** One item before tokenisation. */
-    public record Raw(String id, String kind, String category, float[] image, float[] mel, String prompt, String answer,
+    public record Raw(String id, String family, String category, float[] image, float[] mel, String prompt, String answer,
                       boolean heldOut) {}
 
     private final List<Raw> items;
@@ -41,9 +41,9 @@ public final class PretrainCorpus {
         List<TaskItems.Item> task = TaskItems.read(libraries, heldOutFraction, seed);
         List<Raw> out = task.parallelStream().map(t -> {
             Stimulus s = t.stimulus();
-            boolean image = !t.plainText() && !t.kind().equals("arithmetic") && s.hasImage();
-            boolean sound = !t.plainText() && !t.kind().equals("arithmetic") && s.hasAudio();
-            return new Raw(t.id(), t.kind(), t.category(), image ? Preprocess.image(s.image(), cfg.imageSize()) : null,
+            boolean image = !t.plainText() && !t.family().equals("arithmetic") && s.hasImage();
+            boolean sound = !t.plainText() && !t.family().equals("arithmetic") && s.hasAudio();
+            return new Raw(t.id(), t.family(), t.category(), image ? Preprocess.image(s.image(), cfg.imageSize()) : null,
                     sound ? Preprocess.audio(s.audio(), cfg.audioFrames(), cfg.melBands()) : null, t.prompt(), t.answer(), t.heldOut());
         }).toList();
         return new PretrainCorpus(new ArrayList<>(out));
@@ -69,7 +69,7 @@ public final class PretrainCorpus {
         for (Raw r : items) {
             if (r.heldOut() != heldOut) continue;
             Example e;
-            if (r.kind().equals("text")) {
+            if (r.family().equals("text")) {
                 int[] ids = tok.encode(r.prompt());
                 int max = maxPositions - 2;
                 if (ids.length > max) ids = java.util.Arrays.copyOf(ids, max);
@@ -78,7 +78,7 @@ public final class PretrainCorpus {
             } else {
                 e = Example.chat(r.image(), r.mel(), tok.encode(r.prompt()), tok.encode(" " + r.answer()));
             }
-            out.add(new PretrainItem(r.id(), e, r.kind(), r.category(), r.answer()));
+            out.add(new PretrainItem(r.id(), e, r.family(), r.category(), r.answer()));
         }
         return out;
     }

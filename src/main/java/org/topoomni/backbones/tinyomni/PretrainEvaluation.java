@@ -18,7 +18,7 @@ import java.util.Map;
 public final class PretrainEvaluation {
 
     public record Result(double visualAccuracy, int visualItems, double auditoryAccuracy, int auditoryItems,
-                         Map<String, Double> accuracyByKind, Map<String, Double> accuracyByCategory,
+                         Map<String, Double> accuracyByFamily, Map<String, Double> accuracyByCategory,
                          double perplexity, double unigramPerplexity, int heldOutTextTokens, List<AnswerScores.Judged> answers) {}
 
     private PretrainEvaluation() {}
@@ -34,13 +34,13 @@ public final class PretrainEvaluation {
                                   List<String> categories, int batchSize) {
         Tokenizer tok = model.tokenizer();
         List<AnswerScores.Judged> judged = new ArrayList<>();
-        List<PretrainItem> chat = heldOut.stream().filter(t -> !t.example().plainText() && !t.kind().equals("arithmetic")).toList();
+        List<PretrainItem> chat = heldOut.stream().filter(t -> !t.example().plainText() && !t.family().equals("arithmetic")).toList();
         for (int i = 0; i < chat.size(); i += batchSize) {
             List<PretrainItem> part = chat.subList(i, Math.min(chat.size(), i + batchSize));
             List<int[]> out = model.generateIds(manager, part.stream().map(PretrainItem::example).toList(), 8, LayerHook.NONE);
             for (int k = 0; k < part.size(); k++) {
                 PretrainItem t = part.get(k);
-                judged.add(AnswerScores.judge(t.id(), t.kind(), t.category(), t.answer(), tok.decode(out.get(k)).strip(), categories));
+                judged.add(AnswerScores.judge(t.id(), t.family(), t.category(), t.answer(), tok.decode(out.get(k)).strip(), categories));
             }
         }
         AnswerScores.Summary sum = AnswerScores.summarise(judged);
@@ -66,7 +66,7 @@ public final class PretrainEvaluation {
         double uniNll = AnswerScores.unigramNll(trainText, heldText, tok.vocabSize());
         double ppl = tokens == 0 ? Double.NaN : Math.exp(nll / tokens);
         double uniPpl = tokens == 0 ? Double.NaN : Math.exp(uniNll / tokens);
-        return new Result(sum.visualAccuracy(), sum.visualItems(), sum.auditoryAccuracy(), sum.auditoryItems(), sum.byKind(), sum.byCategory(),
+        return new Result(sum.visualAccuracy(), sum.visualItems(), sum.auditoryAccuracy(), sum.auditoryItems(), sum.byFamily(), sum.byCategory(),
                 ppl, uniPpl, (int) tokens, judged);
     }
 }

@@ -121,8 +121,8 @@ public final class PretrainRun {
             ObjectNode heads = n.putObject("encoder_head_accuracy");
             enc.headAccuracy().forEach(heads::put);
         }
-        ObjectNode kinds = n.putObject("accuracy_by_kind");
-        r.accuracyByKind().forEach(kinds::put);
+        ObjectNode families = n.putObject("accuracy_by_kind");
+        r.accuracyByFamily().forEach(families::put);
         ObjectNode cats = n.putObject("accuracy_by_category");
         r.accuracyByCategory().forEach(cats::put);
         org.topoomni.io.AtomicFiles.writeString(file, om.writeValueAsString(n));

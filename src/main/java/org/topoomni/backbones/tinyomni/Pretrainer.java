@@ -133,12 +133,12 @@ public final class Pretrainer {
                 for (int step = start; step < s.steps() && step < start + (long) maxSteps; step++) {
                     int[] idx = Steps.batchAt(step, s.batchSize(), items.size(), s.seed());
                     List<Example> ex = new ArrayList<>();
-                    List<String> cats = new ArrayList<>(), kinds = new ArrayList<>();
+                    List<String> cats = new ArrayList<>(), families = new ArrayList<>();
                     SplittableRandom aug = new SplittableRandom(s.seed() * 31 + step);
                     for (int i : idx) {
                         var cfg = model.config();
                         cats.add(items.get(i).category());
-                        kinds.add(items.get(i).kind());
+                        families.add(items.get(i).family());
                         ex.add(s.augment() ? Augment.apply(items.get(i).example(), cfg.imageSize(), cfg.audioFrames(), cfg.melBands(), aug)
                                 : items.get(i).example());
                     }
@@ -150,7 +150,7 @@ public final class Pretrainer {
                             EncoderHeads.Step capture = heads == null ? null : heads.step(model);
                             NDArray l = Losses.answerCrossEntropy(model.forward(sub, batch, capture == null ? LayerHook.NONE : capture), batch);
                             loss = l.getFloat();
-                            NDArray aux = capture == null ? null : capture.loss(model, batch, cats, kinds);
+                            NDArray aux = capture == null ? null : capture.loss(model, batch, cats, families);
                             if (aux != null) l = l.add(aux);
                             gc.backward(l); // a non-finite loss gives non-finite gradients: AdamW skips the step
                         }

@@ -134,8 +134,8 @@ public final class AuditoryGenerator implements StimulusGenerator {
     /** The sub-labels a category cycles through with the index (e.g. the instruments of music); empty if none. */
     public static List<String> subLabels(String category) {
         return switch (category) {
-            case VOCAL -> VocalSounds.KINDS;
-            case NONVOCAL -> EnvironmentalSounds.KINDS;
+            case VOCAL -> VocalSounds.VOCALISATIONS;
+            case NONVOCAL -> EnvironmentalSounds.SOUNDS;
             case MUSIC -> Melodies.INSTRUMENTS.stream().map(Melodies.Gm::label).toList();
             case ANIMAL_SOUNDS -> AnimalSounds.ANIMALS;
             case AMBIENT -> AmbientScenes.SCENES;
@@ -170,15 +170,15 @@ public final class AuditoryGenerator implements StimulusGenerator {
                 x = q.audio().samples();
             }
             case VOCAL -> {
-                String kind = VocalSounds.KINDS.get(index % VocalSounds.KINDS.size());
-                VocalSounds.Made m = VocalSounds.make(kind, sampleRate, rng, true);
+                String vocalisation = VocalSounds.VOCALISATIONS.get(index % VocalSounds.VOCALISATIONS.size());
+                VocalSounds.Made m = VocalSounds.make(vocalisation, sampleRate, rng, true);
                 at.putAll(m.attributes());
                 x = placeRandomly(m.samples(), length, rng);
             }
             case NONVOCAL -> {
-                String kind = EnvironmentalSounds.KINDS.get(index % EnvironmentalSounds.KINDS.size());
-                at.put("kind", kind);
-                x = EnvironmentalSounds.make(kind, seconds, sampleRate, rng);
+                String sound = EnvironmentalSounds.SOUNDS.get(index % EnvironmentalSounds.SOUNDS.size());
+                at.put("kind", sound);
+                x = EnvironmentalSounds.make(sound, seconds, sampleRate, rng);
             }
             case MUSIC -> {
                 Melodies.Gm ins = Melodies.INSTRUMENTS.get(index % Melodies.INSTRUMENTS.size());

@@ -13,15 +13,15 @@ import java.util.SplittableRandom;
  * returns the raw sound; the caller places it in the clip and sets its level.
  */
 final class EnvironmentalSounds {
-    static final List<String> KINDS = List.of("knock", "impact", "water", "rain", "wind", "engine", "bell", "typing",
+    static final List<String> SOUNDS = List.of("knock", "impact", "water", "rain", "wind", "engine", "bell", "typing",
             "chirps", "siren", "footsteps", "glass", "applause");
 
     private EnvironmentalSounds() {}
 
-    /** Makes {@code seconds} of the sound of the given kind. */
-    static float[] make(String kind, double seconds, int sr, SplittableRandom rng) {
+    /** Makes {@code seconds} of {@code sound} (one of {@link #SOUNDS}). */
+    static float[] make(String sound, double seconds, int sr, SplittableRandom rng) {
         int n = AudioOps.samples(seconds, sr);
-        return switch (kind) {
+        return switch (sound) {
             case "knock" -> knock(n, sr, rng);
             case "impact" -> impact(n, sr, rng);
             case "water" -> water(n, sr, rng, Dsp.uniform(rng, 60, 250));
@@ -35,7 +35,7 @@ final class EnvironmentalSounds {
             case "footsteps" -> footsteps(n, sr, rng, Dsp.uniform(rng, 0.38, 0.6));
             case "glass" -> glass(n, sr, rng);
             case "applause" -> applause(n, sr, rng, Dsp.uniform(rng, 15, 60));
-            default -> throw new IllegalArgumentException("unknown non-vocal kind '" + kind + "'; known: " + KINDS);
+            default -> throw new IllegalArgumentException("unknown non-vocal kind '" + sound + "'; known: " + SOUNDS);
         };
     }
 

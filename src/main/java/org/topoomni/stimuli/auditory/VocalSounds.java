@@ -28,10 +28,10 @@ import static org.topoomni.stimuli.auditory.VoiceSynth.Part;
  * "uh huh", "aah", "ahem"...) so that the vocal class also shares the speech class's voices.
  */
 final class VocalSounds {
-    static final List<String> KINDS = List.of("laugh", "hum", "sigh", "cry", "cough", "mm-hmm", "aah", "ooh",
+    static final List<String> VOCALISATIONS = List.of("laugh", "hum", "sigh", "cry", "cough", "mm-hmm", "aah", "ooh",
             "gasp", "yawn", "scream", "throat_clear");
 
-    /** espeak-ng phoneme strings per kind (Kirshenbaum notation inside [[ ]]). */
+    /** espeak-ng phoneme strings per vocalisation (Kirshenbaum notation inside [[ ]]). */
     private static final Map<String, String[]> ESPEAK = Map.ofEntries(
             Map.entry("laugh", new String[] {"[[h'a h'a h'a h'a]]", "[[h'a:h'a:h'a:h'a:h'a:]]", "[[h'i: h'i: h'i:]]",
                     "[[h'o: h'o: h'o:]]", "[[h'@h@h@h@]]"}),
@@ -56,25 +56,26 @@ final class VocalSounds {
     record Made(float[] samples, Map<String, String> attributes) {}
 
     /**
-     * Makes one vocalisation of the given kind, repeated by the same voice (with fresh random
-     * detail each time, separated by 0.1-0.4 s pauses) until it lasts 0.9-1.7 s or has been made
-     * four times, so that vocal clips fill about as much of the clip as the other categories.
+     * Makes one {@code vocalisation} (one of {@link #VOCALISATIONS}), repeated by the same voice
+     * (with fresh random detail each time, separated by 0.1-0.4 s pauses) until it lasts 0.9-1.7 s
+     * or has been made four times, so that vocal clips fill about as much of the clip as the other
+     * categories.
      */
-    static Made make(String kind, int sr, SplittableRandom rng, boolean allowEspeak) {
-        if (!KINDS.contains(kind)) throw new IllegalArgumentException("unknown vocal kind '" + kind + "'; known: " + KINDS);
+    static Made make(String vocalisation, int sr, SplittableRandom rng, boolean allowEspeak) {
+        if (!VOCALISATIONS.contains(vocalisation)) throw new IllegalArgumentException("unknown vocal kind '" + vocalisation + "'; known: " + VOCALISATIONS);
         Map<String, String> at = new TreeMap<>();
-        at.put("kind", kind);
+        at.put("kind", vocalisation);
         double target = Dsp.uniform(rng, 0.9, 1.7);
         float[] out = new float[0];
         int reps = 0;
         if (allowEspeak && rng.nextDouble() < 1.0 / 3) {
             String voice = Dsp.pick(rng, ESPEAK_VOICES);
-            int pitch = kind.equals("scream") || kind.equals("cry") ? 70 + rng.nextInt(30) : 10 + rng.nextInt(80);
+            int pitch = vocalisation.equals("scream") || vocalisation.equals("cry") ? 70 + rng.nextInt(30) : 10 + rng.nextInt(80);
             int wpm = 110 + rng.nextInt(90);
             StringBuilder said = new StringBuilder();
             int rate = 0; // espeak-ng's own rate: pieces are trimmed and joined there, then resampled once
             while (reps < 4 && (rate == 0 || out.length < target * rate)) {
-                String text = Dsp.pick(rng, ESPEAK.get(kind));
+                String text = Dsp.pick(rng, ESPEAK.get(vocalisation));
                 Audio a = Espeak.speak(new Espeak.Request(text, voice, wpm, pitch));
                 rate = a.sampleRate();
                 out = append(out, trim(a.samples()), reps == 0 ? 0 : Dsp.uniform(rng, 0.1, 0.4), rate);
@@ -90,10 +91,10 @@ final class VocalSounds {
             Speaker s = Speaker.random(rng);
             at.put("method", "formant");
             at.put("speaker", s.label);
-            VoiceSynth vs = new VoiceSynth(sr, s.tract, s.jitter * (kind.equals("cry") || kind.equals("scream") ? 2.5 : 1),
+            VoiceSynth vs = new VoiceSynth(sr, s.tract, s.jitter * (vocalisation.equals("cry") || vocalisation.equals("scream") ? 2.5 : 1),
                     s.shimmer, s.openQuotient);
             while (reps < 4 && out.length < target * sr) {
-                out = append(out, vs.render(formantParts(kind, s.f0 * Dsp.uniform(rng, 0.93, 1.07), rng), rng),
+                out = append(out, vs.render(formantParts(vocalisation, s.f0 * Dsp.uniform(rng, 0.93, 1.07), rng), rng),
                         reps == 0 ? 0 : Dsp.uniform(rng, 0.1, 0.4), sr);
                 reps++;
             }
@@ -111,9 +112,9 @@ final class VocalSounds {
     }
 
     /** The parts of one formant-synthesised vocalisation for a speaker with base pitch f0. */
-    private static List<Part> formantParts(String kind, double f0, SplittableRandom rng) {
+    private static List<Part> formantParts(String vocalisation, double f0, SplittableRandom rng) {
         List<Part> p = VoiceSynth.parts();
-        switch (kind) {
+        switch (vocalisation) {
             case "laugh" -> {
                 int syl = 3 + rng.nextInt(5);
                 double start = f0 * Dsp.uniform(rng, 1.3, 1.8), end = f0 * Dsp.uniform(rng, 0.9, 1.2);
@@ -194,7 +195,7 @@ final class VocalSounds {
                 p.add(Part.of(Dsp.uniform(rng, 0.08, 0.14), f0 * 0.8, f0 * 0.8, SCHWA, SCHWA).voice(0.3, 0.5).noise(1.2, 1.0).ramp(0.1));
                 p.add(Part.of(Dsp.uniform(rng, 0.15, 0.25), f0 * 0.9, f0 * 0.8, SCHWA, M).voice(1, 0.8).noise(0.3, 0.05).ramp(0.15));
             }
-            default -> throw new IllegalArgumentException("unknown vocal kind '" + kind + "'; known: " + KINDS);
+            default -> throw new IllegalArgumentException("unknown vocal kind '" + vocalisation + "'; known: " + VOCALISATIONS);
         }
         return p;
     }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The text pretraining corpus ({@code corpus}): items cycle through three kinds by index, a
+ * The text pretraining corpus ({@code corpus}): items cycle through three sources by index, a
  * sentence from the installed fortune files ({@link Fortunes}), a generated sentence
  * ({@link SentenceGrammar}) and a caption of a picture or sound ({@link Captions}); without the
  * fortune files the corpus alternates sentences and captions. Attribute "kind" says which, and
@@ -54,22 +54,22 @@ public final class CorpusGenerator implements StimulusGenerator {
     public Stimulus generate(String category, int index, int run, long seed) {
         TextItems.check(this, category, index, run);
         SplittableRandom r = new SplittableRandom(seed);
-        int kinds = fortunes.isEmpty() ? 2 : 3;
-        int k = index % kinds;
-        String text, kind, about = null;
+        int sources = fortunes.isEmpty() ? 2 : 3;
+        int k = index % sources;
+        String text, source, about = null;
         if (k == 2) {
             text = fortunes.get(r.nextInt(fortunes.size()));
-            kind = "fortune";
+            source = "fortune";
         } else if (k == 0) {
             text = SentenceGrammar.sentence(r);
-            kind = "sentence";
+            source = "sentence";
         } else {
             Captions.Caption c = Captions.caption(r);
             text = c.text();
             about = c.about();
-            kind = "caption";
+            source = "caption";
         }
-        Map<String, String> attrs = about == null ? Map.of("kind", kind) : Map.of("kind", kind, "about", about);
+        Map<String, String> attrs = about == null ? Map.of("kind", source) : Map.of("kind", source, "about", about);
         return new Stimulus(TextItems.id(category, index), category, run, null, null, text, attrs,
                 Provenance.generated("text/" + getClass().getSimpleName(), seed));
     }

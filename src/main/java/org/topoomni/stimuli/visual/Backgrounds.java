@@ -7,7 +7,7 @@ import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Backgrounds for figure-on-ground categories. Every such category (faces, bodies, objects and

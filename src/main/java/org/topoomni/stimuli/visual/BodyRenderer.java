@@ -9,7 +9,7 @@ import java.awt.geom.Path2D;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Procedural human bodies WITHOUT faces, as in fLoc's body condition: whole headless figures in

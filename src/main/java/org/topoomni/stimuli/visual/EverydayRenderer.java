@@ -12,20 +12,20 @@ import java.awt.geom.QuadCurve2D;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Procedural drawings, in the 100 x 100 design box, of the everyday categories: furniture
  * (always rendered) and the categories that normally come from clip art (animals, birds,
  * insects, vehicles, food, tools, buildings, plants, flowers, instruments, clothing, sports),
- * used when their clip-art folder is missing or nearly empty. Each category has several kinds
+ * used when their clip-art folder is missing or nearly empty. Each category has several objects
  * (e.g. vehicles: car, bus, truck, bicycle, aeroplane, boat) with varied proportions and
  * colours, so that even this fallback keeps real within-category variation.
  */
 final class EverydayRenderer {
     private EverydayRenderer() {}
 
-    static final Map<String, String[]> KINDS = Map.ofEntries(
+    static final Map<String, String[]> OBJECTS = Map.ofEntries(
             Map.entry("furniture", new String[]{"chair", "table", "sofa", "bed", "bookshelf", "wardrobe", "stool", "armchair", "desk"}),
             Map.entry("animals", new String[]{"dog", "cat", "horse", "cow", "pig", "sheep", "elephant", "giraffe", "bear", "rabbit"}),
             Map.entry("birds", new String[]{"perched", "flying", "duck", "owl", "penguin"}),
@@ -43,30 +43,30 @@ final class EverydayRenderer {
                     "volleyball", "golf_club"}));
 
     static boolean covers(String category) {
-        return KINDS.containsKey(category);
+        return OBJECTS.containsKey(category);
     }
 
-    /** Draws one exemplar of {@code category} and records its kind in {@code attrs}. */
+    /** Draws one exemplar of {@code category} and records which object it drew in {@code attrs} ("object_kind"). */
     static void draw(Graphics2D g, String category, SplittableRandom r, Map<String, String> attrs) {
-        String[] kinds = KINDS.get(category);
-        if (kinds == null) throw new IllegalArgumentException("no procedural renderer for category '" + category + "'");
-        String kind = kinds[r.nextInt(kinds.length)];
-        attrs.put("object_kind", kind);
+        String[] objects = OBJECTS.get(category);
+        if (objects == null) throw new IllegalArgumentException("no procedural renderer for category '" + category + "'");
+        String object = objects[r.nextInt(objects.length)];
+        attrs.put("object_kind", object);
         double light = u(r, 0.2 * Math.PI, 0.8 * Math.PI);
         switch (category) {
-            case "furniture" -> furniture(g, r, kind, light);
-            case "animals" -> animal(g, r, kind, light);
-            case "birds" -> bird(g, r, kind, light);
-            case "insects" -> insect(g, r, kind, light);
-            case "vehicles" -> vehicle(g, r, kind, light);
-            case "food" -> food(g, r, kind, light);
-            case "tools" -> tool(g, r, kind, light);
-            case "buildings" -> building(g, r, kind, light);
-            case "plants" -> plant(g, r, kind, light);
-            case "flowers" -> flower(g, r, kind, light);
-            case "instruments" -> instrument(g, r, kind, light);
-            case "clothing" -> clothing(g, r, kind, light);
-            default -> sports(g, r, kind, light);
+            case "furniture" -> furniture(g, r, object, light);
+            case "animals" -> animal(g, r, object, light);
+            case "birds" -> bird(g, r, object, light);
+            case "insects" -> insect(g, r, object, light);
+            case "vehicles" -> vehicle(g, r, object, light);
+            case "food" -> food(g, r, object, light);
+            case "tools" -> tool(g, r, object, light);
+            case "buildings" -> building(g, r, object, light);
+            case "plants" -> plant(g, r, object, light);
+            case "flowers" -> flower(g, r, object, light);
+            case "instruments" -> instrument(g, r, object, light);
+            case "clothing" -> clothing(g, r, object, light);
+            default -> sports(g, r, object, light);
         }
     }
 
@@ -81,11 +81,11 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ furniture
 
-    static void furniture(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void furniture(Graphics2D g, SplittableRandom r, String object, double light) {
         Color wood = jitter(pick(r, WOODS), r, 0.1);
         Color fabric = p(r, 0.6) ? vivid(r) : muted(r);
         double d = u(r, 5, 10); // depth offset of the oblique view
-        switch (kind) {
+        switch (object) {
             case "chair" -> {
                 double sx = 32, sw = 34, sy = 55;
                 for (double lx : new double[]{sx + 2, sx + sw - 5}) fillShaded(g, rect(lx, sy, 3.5, 33), shade(wood, 0.85), light, 0.2);
@@ -106,7 +106,7 @@ final class EverydayRenderer {
                 double tx = 18, tw = 64, ty = 45;
                 fillShaded(g, poly(tx, ty, tx + tw, ty, tx + tw + d, ty - d, tx + d, ty - d), shade(wood, 1.15), light, 0.15);
                 fillShaded(g, rect(tx, ty, tw, 5), wood, light, 0.2);
-                if (kind.equals("desk")) {
+                if (object.equals("desk")) {
                     fillShaded(g, rect(tx + tw - 22, ty + 5, 22, 38), shade(wood, 0.95), light, 0.2);
                     for (int k = 0; k < 3; k++) {
                         stroke(g, rect(tx + tw - 20, ty + 8 + k * 12, 18, 10), shade(wood, 0.7), 0.8);
@@ -119,10 +119,10 @@ final class EverydayRenderer {
                 }
             }
             case "sofa", "armchair" -> {
-                double w = kind.equals("sofa") ? 76 : 44, x = 50 - w / 2, y = 40;
+                double w = object.equals("sofa") ? 76 : 44, x = 50 - w / 2, y = 40;
                 fillShaded(g, round(x + 6, y - 14, w - 12, 30, 10), shade(fabric, 0.9), light, 0.2);
                 fillShaded(g, round(x + 4, y + 12, w - 8, 22, 8), fabric, light, 0.25);
-                if (kind.equals("sofa")) stroke(g, new Line2D.Double(50, y + 13, 50, y + 32), shade(fabric, 0.7), 0.8);
+                if (object.equals("sofa")) stroke(g, new Line2D.Double(50, y + 13, 50, y + 32), shade(fabric, 0.7), 0.8);
                 fillShaded(g, round(x - 2, y + 2, 13, 34, 8), shade(fabric, 0.95), light, 0.25);
                 fillShaded(g, round(x + w - 11, y + 2, 13, 34, 8), shade(fabric, 0.95), light, 0.25);
                 fill(g, rect(x + 3, y + 36, 4, 6), new Color(50, 40, 30));
@@ -167,8 +167,8 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ animals
 
-    static void animal(Graphics2D g, SplittableRandom r, String kind, double light) {
-        Color fur = switch (kind) {
+    static void animal(Graphics2D g, SplittableRandom r, String object, double light) {
+        Color fur = switch (object) {
             case "cow" -> new Color(245, 245, 240);
             case "pig" -> new Color(240, 170, 170);
             case "sheep" -> new Color(238, 235, 225);
@@ -178,18 +178,18 @@ final class EverydayRenderer {
             default -> jitter(pick(r, new Color(160, 110, 60), new Color(90, 60, 40), new Color(210, 180, 130), new Color(60, 55, 50),
                     new Color(230, 225, 215), new Color(200, 120, 60)), r, 0.1);
         };
-        double bodyL = switch (kind) {
+        double bodyL = switch (object) {
             case "elephant", "cow", "horse", "bear" -> u(r, 26, 30);
             case "rabbit" -> 16;
             default -> u(r, 19, 24);
         };
-        double bodyH = bodyL * switch (kind) {
+        double bodyH = bodyL * switch (object) {
             case "elephant" -> 0.72;
             case "pig", "sheep", "bear" -> 0.62;
             case "rabbit" -> 0.8;
             default -> 0.5;
         };
-        double leg = switch (kind) {
+        double leg = switch (object) {
             case "giraffe", "horse" -> u(r, 24, 28);
             case "elephant", "cow" -> 20;
             case "pig", "rabbit" -> 9;
@@ -204,14 +204,14 @@ final class EverydayRenderer {
             fillShaded(g, round(lx - 2.5, cy + bodyH * 0.3, 5, leg + bodyH * 0.4, 4), dark, light, 0.2);
         }
         // tail
-        switch (kind) {
+        switch (object) {
             case "dog", "cat" -> stroke(g, new QuadCurve2D.Double(cx - bodyL, cy - 2, cx - bodyL - 10, cy - 14, cx - bodyL - 6, cy - 20), fur, 3.2);
             case "horse" -> fill(g, poly(cx - bodyL, cy - 4, cx - bodyL - 8, cy + 20, cx - bodyL - 3, cy + 22, cx - bodyL + 3, cy), shade(fur, 0.55));
             case "pig" -> stroke(g, new Arc2D.Double(cx - bodyL - 6, cy - 6, 6, 6, 0, 300, Arc2D.OPEN), fur, 1.2);
             default -> stroke(g, new Line2D.Double(cx - bodyL, cy, cx - bodyL - 5, cy + 12), fur, 2);
         }
         Shape body = ellipse(cx, cy + bodyH * 0.5, bodyL, bodyH);
-        if (kind.equals("sheep")) { // woolly body
+        if (object.equals("sheep")) { // woolly body
             Area wool = new Area();
             for (int k = 0; k < 16; k++) {
                 double a = k * Math.PI * 2 / 16;
@@ -221,13 +221,13 @@ final class EverydayRenderer {
             body = wool;
         }
         fillShaded(g, body, fur, light, 0.3);
-        if (kind.equals("cow") || (kind.equals("dog") && p(r, 0.3))) { // patches
+        if (object.equals("cow") || (object.equals("dog") && p(r, 0.3))) { // patches
             Shape clip = g.getClip();
             g.clip(body);
             for (int k = 0; k < 4; k++) fill(g, ellipse(cx + u(r, -bodyL, bodyL), cy + u(r, 0, bodyH), u(r, 4, 9), u(r, 3, 7)), new Color(35, 30, 30));
             g.setClip(clip);
         }
-        if (kind.equals("giraffe")) {
+        if (object.equals("giraffe")) {
             Shape clip = g.getClip();
             g.clip(body);
             for (int k = 0; k < 14; k++) fill(g, ellipse(cx + u(r, -bodyL, bodyL), cy + u(r, 0, bodyH), 3, 2.5), new Color(150, 90, 40));
@@ -236,38 +236,38 @@ final class EverydayRenderer {
         // near legs
         for (int k = 0; k < 2; k++) {
             double lx = cx + (k == 0 ? -bodyL * 0.6 : bodyL * 0.55);
-            Color lc = kind.equals("sheep") ? new Color(60, 55, 50) : fur;
+            Color lc = object.equals("sheep") ? new Color(60, 55, 50) : fur;
             fillShaded(g, round(lx - 2.8, cy + bodyH * 0.5, 5.6, leg + bodyH * 0.5, 4), lc, light, 0.2);
-            if (kind.equals("horse") || kind.equals("cow") || kind.equals("giraffe")) fill(g, rect(lx - 2.8, cy + bodyH + leg - 2, 5.6, 3), new Color(40, 35, 30));
+            if (object.equals("horse") || object.equals("cow") || object.equals("giraffe")) fill(g, rect(lx - 2.8, cy + bodyH + leg - 2, 5.6, 3), new Color(40, 35, 30));
         }
         // neck and head
-        double neckLen = switch (kind) {
+        double neckLen = switch (object) {
             case "giraffe" -> 34;
             case "horse" -> 16;
             default -> 6;
         };
         double hx = cx + bodyL * 0.85 + neckLen * 0.35, hy = cy - neckLen;
         if (neckLen > 6) fillShaded(g, capsule(cx + bodyL * 0.6, cy + bodyH * 0.3, hx, hy, bodyH * 0.35, 3.5), fur, light, 0.2);
-        double hr = switch (kind) {
+        double hr = switch (object) {
             case "elephant" -> 13;
             case "bear", "cow" -> 9;
             case "rabbit" -> 7;
             default -> 7.5;
         };
-        if (kind.equals("elephant")) {
+        if (object.equals("elephant")) {
             fillShaded(g, ellipse(hx - 4, hy + 8, 9, 12), shade(fur, 0.85), light, 0.2); // ear
             stroke(g, new QuadCurve2D.Double(hx + 8, hy + 8, hx + 16, hy + 24, hx + 10, hy + 34), fur, 5);
             fill(g, poly(hx + 6, hy + 12, hx + 14, hy + 16, hx + 6, hy + 15), new Color(250, 250, 240));
         }
-        Shape head = switch (kind) {
+        Shape head = switch (object) {
             case "horse", "cow", "giraffe" -> capsule(hx - 3, hy, hx + hr * 1.4, hy + hr * 0.6, hr * 0.65, hr * 0.45);
             case "dog" -> capsule(hx - 2, hy, hx + hr * 1.0, hy + 2, hr * 0.8, hr * 0.45);
             case "pig" -> ellipse(hx, hy + 4, hr, hr * 0.85);
             default -> ellipse(hx, hy + 2, hr, hr * 0.9);
         };
-        fillShaded(g, head, kind.equals("sheep") ? new Color(60, 55, 50) : fur, light, 0.25);
+        fillShaded(g, head, object.equals("sheep") ? new Color(60, 55, 50) : fur, light, 0.25);
         // ears
-        switch (kind) {
+        switch (object) {
             case "cat" -> {
                 fill(g, poly(hx - 6, hy - 2, hx - 3, hy - 11, hx, hy - 4), fur);
                 fill(g, poly(hx + 1, hy - 4, hx + 4, hy - 11, hx + 6, hy - 2), fur);
@@ -285,26 +285,26 @@ final class EverydayRenderer {
             case "pig" -> fill(g, poly(hx - 5, hy - 1, hx - 2, hy - 8, hx + 1, hy - 2), shade(fur, 0.9));
             default -> { }
         }
-        if (kind.equals("horse")) fill(g, poly(cx + bodyL * 0.6, cy - 2, hx - 4, hy - 4, hx - 6, hy + 2, cx + bodyL * 0.5, cy + 4), shade(fur, 0.5));
-        if (kind.equals("pig")) fill(g, ellipse(hx + hr * 0.85, hy + 5, 3, 3.5), shade(fur, 0.85));
-        if (kind.equals("cow") || kind.equals("giraffe")) {
+        if (object.equals("horse")) fill(g, poly(cx + bodyL * 0.6, cy - 2, hx - 4, hy - 4, hx - 6, hy + 2, cx + bodyL * 0.5, cy + 4), shade(fur, 0.5));
+        if (object.equals("pig")) fill(g, ellipse(hx + hr * 0.85, hy + 5, 3, 3.5), shade(fur, 0.85));
+        if (object.equals("cow") || object.equals("giraffe")) {
             stroke(g, new Line2D.Double(hx, hy - 4, hx + 1, hy - 9), new Color(90, 70, 50), 1.6);
         }
         fill(g, ellipse(hx + hr * 0.3, hy, 1.3, 1.3), new Color(20, 20, 20));
-        if (!kind.equals("elephant")) fill(g, ellipse(head.getBounds2D().getMaxX() - 1.2, head.getBounds2D().getCenterY() + 1, 1.3, 1.1), new Color(30, 25, 25));
+        if (!object.equals("elephant")) fill(g, ellipse(head.getBounds2D().getMaxX() - 1.2, head.getBounds2D().getCenterY() + 1, 1.3, 1.1), new Color(30, 25, 25));
     }
 
     // ------------------------------------------------------------------ birds, insects
 
-    static void bird(Graphics2D g, SplittableRandom r, String kind, double light) {
-        Color body = switch (kind) {
+    static void bird(Graphics2D g, SplittableRandom r, String object, double light) {
+        Color body = switch (object) {
             case "penguin" -> new Color(30, 30, 35);
             case "duck" -> pick(r, new Color(240, 240, 235), new Color(140, 110, 70), new Color(250, 220, 60));
             case "owl" -> new Color(140, 110, 75);
             default -> vivid(r);
         };
-        Color beak = kind.equals("penguin") || kind.equals("duck") ? new Color(240, 150, 40) : new Color(230, 180, 60);
-        if (kind.equals("flying")) {
+        Color beak = object.equals("penguin") || object.equals("duck") ? new Color(240, 150, 40) : new Color(230, 180, 60);
+        if (object.equals("flying")) {
             fillShaded(g, ellipse(50, 55, 16, 7), body, light, 0.3);
             Path2D wing = new Path2D.Double();
             double lift = u(r, -20, 20);
@@ -325,7 +325,7 @@ final class EverydayRenderer {
             fill(g, ellipse(67.5, 51, 1, 1), Color.BLACK);
             return;
         }
-        if (kind.equals("penguin")) {
+        if (object.equals("penguin")) {
             fillShaded(g, ellipse(50, 55, 17, 30), body, light, 0.3);
             fill(g, ellipse(52, 60, 11, 22), new Color(245, 245, 240));
             fillShaded(g, ellipse(51, 26, 10, 9), body, light, 0.3);
@@ -336,7 +336,7 @@ final class EverydayRenderer {
             fillShaded(g, ellipse(36, 55, 5, 15), shade(body, 1.3), light, 0.2);
             return;
         }
-        if (kind.equals("owl")) {
+        if (object.equals("owl")) {
             fillShaded(g, ellipse(50, 56, 20, 26), body, light, 0.3);
             fill(g, ellipse(50, 62, 13, 17), new Color(220, 200, 160));
             fillShaded(g, ellipse(50, 32, 17, 14), body, light, 0.3);
@@ -351,27 +351,27 @@ final class EverydayRenderer {
             return;
         }
         // perched songbird or duck, side view facing +x
-        double bx = 47, by = kind.equals("duck") ? 58 : 52;
-        if (kind.equals("duck")) fill(g, ellipse(50, 74, 40, 6), new Color(90, 140, 190, 180));
+        double bx = 47, by = object.equals("duck") ? 58 : 52;
+        if (object.equals("duck")) fill(g, ellipse(50, 74, 40, 6), new Color(90, 140, 190, 180));
         else stroke(g, new Line2D.Double(15, 78, 85, 75), new Color(100, 70, 40), 3);
         fill(g, poly(bx - 17, by, bx - 32, by - 6, bx - 30, by + 6), shade(body, 0.7)); // tail
         fillShaded(g, ellipse(bx, by + 2, 19, 13), body, light, 0.3);
-        if (!kind.equals("duck")) fill(g, ellipse(bx + 4, by + 8, 11, 6), shade(body, 1.4));
+        if (!object.equals("duck")) fill(g, ellipse(bx + 4, by + 8, 11, 6), shade(body, 1.4));
         fillShaded(g, ellipse(bx - 2, by, 11, 8), shade(body, 0.8), light, 0.3); // wing
         double hx = bx + 17, hy = by - 10;
-        fillShaded(g, ellipse(hx, hy, 8, 7.5), kind.equals("duck") && p(r, 0.5) ? new Color(40, 110, 60) : body, light, 0.3);
-        if (kind.equals("duck")) fill(g, round(hx + 5, hy, 10, 4, 3), beak);
+        fillShaded(g, ellipse(hx, hy, 8, 7.5), object.equals("duck") && p(r, 0.5) ? new Color(40, 110, 60) : body, light, 0.3);
+        if (object.equals("duck")) fill(g, round(hx + 5, hy, 10, 4, 3), beak);
         else fill(g, poly(hx + 6, hy - 2, hx + 14, hy + 0.5, hx + 6, hy + 3), beak);
         fill(g, ellipse(hx + 2.5, hy - 2, 1.3, 1.3), Color.BLACK);
-        if (!kind.equals("duck")) {
+        if (!object.equals("duck")) {
             stroke(g, new Line2D.Double(bx - 2, by + 14, bx - 4, 77), new Color(200, 140, 60), 1.2);
             stroke(g, new Line2D.Double(bx + 4, by + 14, bx + 4, 76), new Color(200, 140, 60), 1.2);
         }
     }
 
-    static void insect(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void insect(Graphics2D g, SplittableRandom r, String object, double light) {
         Color dark = new Color(30, 28, 28);
-        switch (kind) {
+        switch (object) {
             case "butterfly" -> {
                 Color w1 = vivid(r), w2 = vivid(r);
                 for (int s = -1; s <= 1; s += 2) {
@@ -384,14 +384,14 @@ final class EverydayRenderer {
                 fill(g, round(47.5, 30, 5, 42, 5), dark);
             }
             case "ladybird", "beetle" -> {
-                Color shell = kind.equals("ladybird") ? new Color(210, 30, 30) : pick(r, new Color(40, 90, 50), new Color(60, 40, 30), new Color(30, 60, 110));
+                Color shell = object.equals("ladybird") ? new Color(210, 30, 30) : pick(r, new Color(40, 90, 50), new Color(60, 40, 30), new Color(30, 60, 110));
                 for (int s = -1; s <= 1; s += 2) {
                     for (int k = -1; k <= 1; k++) stroke(g, new Line2D.Double(50 + s * 12, 52 + k * 10, 50 + s * 28, 48 + k * 16), dark, 1.6);
                 }
                 fill(g, ellipse(50, 24, 9, 8), dark);
                 fillShaded(g, ellipse(50, 55, 22, 27), shell, light, 0.35);
                 stroke(g, new Line2D.Double(50, 30, 50, 82), dark, 1.2);
-                if (kind.equals("ladybird")) for (int k = 0; k < 6; k++) fill(g, ellipse(50 + (k % 2 == 0 ? -1 : 1) * u(r, 6, 15), u(r, 38, 72), 3.5, 3.5), dark);
+                if (object.equals("ladybird")) for (int k = 0; k < 6; k++) fill(g, ellipse(50 + (k % 2 == 0 ? -1 : 1) * u(r, 6, 15), u(r, 38, 72), 3.5, 3.5), dark);
                 stroke(g, new QuadCurve2D.Double(46, 18, 42, 10, 38, 8), dark, 1);
                 stroke(g, new QuadCurve2D.Double(54, 18, 58, 10, 62, 8), dark, 1);
             }
@@ -439,10 +439,10 @@ final class EverydayRenderer {
         fill(g, ellipse(x, y, rad * 0.18, rad * 0.18), new Color(90, 90, 95));
     }
 
-    static void vehicle(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void vehicle(Graphics2D g, SplittableRandom r, String object, double light) {
         Color paint = vivid(r);
         Color glass = new Color(150, 190, 220);
-        switch (kind) {
+        switch (object) {
             case "car" -> {
                 double w = u(r, 70, 82), x = 50 - w / 2, y = 60, h = u(r, 13, 17);
                 Path2D cab = new Path2D.Double();
@@ -463,11 +463,11 @@ final class EverydayRenderer {
             }
             case "bus", "train" -> {
                 double w = 84, x = 8, y = 34, h = 34;
-                fillShaded(g, round(x, y, w, h, kind.equals("train") ? 14 : 6), paint, light, 0.3);
-                int n = kind.equals("train") ? 5 : 6;
+                fillShaded(g, round(x, y, w, h, object.equals("train") ? 14 : 6), paint, light, 0.3);
+                int n = object.equals("train") ? 5 : 6;
                 for (int k = 0; k < n; k++) fill(g, round(x + 5 + k * (w - 10) / n, y + 5, (w - 10) / n - 3, 11, 2), glass);
                 fill(g, rect(x, y + 20, w, 3), shade(paint, 1.4));
-                if (kind.equals("train")) {
+                if (object.equals("train")) {
                     stroke(g, new Line2D.Double(0, y + h + 7, 100, y + h + 7), new Color(80, 80, 80), 1.5);
                     for (int k = 0; k < 4; k++) wheel(g, x + 12 + k * 20, y + h + 2, 4.5);
                 } else {
@@ -535,23 +535,23 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ food
 
-    static void food(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void food(Graphics2D g, SplittableRandom r, String object, double light) {
         Color leaf = new Color(70, 140, 50);
-        switch (kind) {
+        switch (object) {
             case "apple", "orange", "pear" -> {
-                Color c = switch (kind) {
+                Color c = switch (object) {
                     case "apple" -> pick(r, new Color(200, 30, 30), new Color(140, 190, 60), new Color(230, 200, 60));
                     case "orange" -> new Color(245, 145, 30);
                     default -> new Color(190, 200, 70);
                 };
-                Shape s = kind.equals("pear")
+                Shape s = object.equals("pear")
                         ? union(ellipse(50, 62, 22, 22), ellipse(50, 38, 13, 16))
-                        : ellipse(50, 55, 27, kind.equals("apple") ? 25 : 27);
+                        : ellipse(50, 55, 27, object.equals("apple") ? 25 : 27);
                 fillShaded(g, s, c, light, 0.35);
-                stroke(g, new QuadCurve2D.Double(50, 30 - (kind.equals("pear") ? 12 : 0), 51, 24 - (kind.equals("pear") ? 12 : 0), 54, 20 - (kind.equals("pear") ? 12 : 0)),
+                stroke(g, new QuadCurve2D.Double(50, 30 - (object.equals("pear") ? 12 : 0), 51, 24 - (object.equals("pear") ? 12 : 0), 54, 20 - (object.equals("pear") ? 12 : 0)),
                         new Color(100, 70, 40), 2);
-                if (!kind.equals("orange") || p(r, 0.5)) fill(g, ellipse(60, 24 - (kind.equals("pear") ? 12 : 0), 8, 3.5), leaf);
-                if (kind.equals("orange")) for (int k = 0; k < 20; k++) fill(g, ellipse(50 + u(r, -20, 20), 55 + u(r, -20, 20), 0.5, 0.5), shade(c, 0.8));
+                if (!object.equals("orange") || p(r, 0.5)) fill(g, ellipse(60, 24 - (object.equals("pear") ? 12 : 0), 8, 3.5), leaf);
+                if (object.equals("orange")) for (int k = 0; k < 20; k++) fill(g, ellipse(50 + u(r, -20, 20), 55 + u(r, -20, 20), 0.5, 0.5), shade(c, 0.8));
             }
             case "banana" -> {
                 Path2D b = new Path2D.Double();
@@ -657,11 +657,11 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ tools
 
-    static void tool(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void tool(Graphics2D g, SplittableRandom r, String object, double light) {
         Color metal = new Color(170, 172, 178), handle = pick(r, new Color(150, 100, 55), vivid(r), new Color(40, 40, 40));
         AffineTransform old = g.getTransform();
         g.rotate(Math.toRadians(u(r, -35, 35)), 50, 50);
-        switch (kind) {
+        switch (object) {
             case "hammer" -> {
                 fillShaded(g, round(46, 30, 8, 60, 4), handle, light, 0.3);
                 fillShaded(g, poly(28, 18, 66, 18, 72, 24, 66, 30, 28, 30), metal, light, 0.4);
@@ -737,18 +737,18 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ buildings
 
-    static void building(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void building(Graphics2D g, SplittableRandom r, String object, double light) {
         Color wall = pick(r, new Color(230, 220, 200), new Color(190, 90, 70), new Color(200, 200, 205), muted(r), new Color(240, 230, 150));
         Color roof = pick(r, new Color(160, 60, 40), new Color(70, 70, 80), new Color(110, 80, 60));
         Color glass = new Color(130, 170, 210);
-        switch (kind) {
+        switch (object) {
             case "house", "barn" -> {
-                if (kind.equals("barn")) wall = new Color(170, 40, 35);
+                if (object.equals("barn")) wall = new Color(170, 40, 35);
                 double x = 20, w = 60, y = 48, h = 38;
                 fillShaded(g, rect(x, y, w, h), wall, light, 0.2);
                 fillShaded(g, poly(x - 5, y, 50, y - u(r, 22, 32), x + w + 5, y), roof, light, 0.3);
-                fill(g, rect(46, y + h - 18, 9, 18), kind.equals("barn") ? new Color(240, 240, 235) : new Color(110, 70, 40));
-                if (kind.equals("house")) {
+                fill(g, rect(46, y + h - 18, 9, 18), object.equals("barn") ? new Color(240, 240, 235) : new Color(110, 70, 40));
+                if (object.equals("house")) {
                     for (double wx : new double[]{x + 7, x + w - 19}) {
                         fill(g, rect(wx, y + 8, 12, 11), glass);
                         stroke(g, rect(wx, y + 8, 12, 11), Color.WHITE, 1.0);
@@ -803,10 +803,10 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ plants, flowers
 
-    static void plant(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void plant(Graphics2D g, SplittableRandom r, String object, double light) {
         Color leaf = jitter(pick(r, new Color(60, 130, 50), new Color(90, 150, 60), new Color(40, 100, 50)), r, 0.1);
         Color bark = new Color(110, 75, 45);
-        switch (kind) {
+        switch (object) {
             case "tree" -> {
                 fillShaded(g, poly(45, 90, 55, 90, 53, 50, 47, 50), bark, light, 0.3);
                 for (int k = 0; k < 7; k++) fillShaded(g, ellipse(50 + u(r, -16, 16), 36 + u(r, -14, 10), u(r, 12, 18), u(r, 11, 16)), jitter(leaf, r, 0.1), light, 0.3);
@@ -862,10 +862,10 @@ final class EverydayRenderer {
         }
     }
 
-    static void flower(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void flower(Graphics2D g, SplittableRandom r, String object, double light) {
         Color stem = new Color(60, 130, 50);
         Color petal = vivid(r);
-        if (kind.equals("bouquet")) {
+        if (object.equals("bouquet")) {
             for (int k = 0; k < 7; k++) {
                 double x = 50 + u(r, -22, 22), y = 34 + u(r, -14, 12);
                 stroke(g, new Line2D.Double(x, y, 50, 86), stem, 1.4);
@@ -887,7 +887,7 @@ final class EverydayRenderer {
             lf.quadTo(50 + side * 10, ly + 2, 50, ly);
             fillShaded(g, lf, stem, light, 0.25);
         }
-        switch (kind) {
+        switch (object) {
             case "tulip" -> {
                 Path2D t = new Path2D.Double();
                 t.moveTo(cx - 12, cy - 14);
@@ -928,13 +928,13 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ instruments
 
-    static void instrument(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void instrument(Graphics2D g, SplittableRandom r, String object, double light) {
         Color wood = jitter(pick(r, new Color(190, 110, 50), new Color(150, 80, 40), new Color(210, 160, 90)), r, 0.1);
         Color brass = new Color(220, 180, 70);
         AffineTransform old = g.getTransform();
-        switch (kind) {
+        switch (object) {
             case "guitar", "violin" -> {
-                boolean violin = kind.equals("violin");
+                boolean violin = object.equals("violin");
                 g.rotate(Math.toRadians(u(r, -40, 40)), 50, 50);
                 double s = violin ? 0.8 : 1.0;
                 Area body = new Area(ellipse(50, 70, 20 * s, 18 * s));
@@ -1016,11 +1016,11 @@ final class EverydayRenderer {
 
     // ------------------------------------------------------------------ clothing, sports
 
-    static void clothing(Graphics2D g, SplittableRandom r, String kind, double light) {
+    static void clothing(Graphics2D g, SplittableRandom r, String object, double light) {
         Color c = p(r, 0.7) ? vivid(r) : muted(r);
-        switch (kind) {
+        switch (object) {
             case "t_shirt", "jacket" -> {
-                boolean jacket = kind.equals("jacket");
+                boolean jacket = object.equals("jacket");
                 Path2D t = new Path2D.Double();
                 double sl = jacket ? 46 : 30;
                 t.moveTo(36, 14);
@@ -1051,7 +1051,7 @@ final class EverydayRenderer {
                 stroke(g, new Line2D.Double(50, 16, 50, 34), shade(c, 0.6), 0.8);
             }
             case "dress", "skirt" -> {
-                boolean dress = kind.equals("dress");
+                boolean dress = object.equals("dress");
                 Path2D d = new Path2D.Double();
                 if (dress) {
                     d.moveTo(38, 10);
@@ -1119,8 +1119,8 @@ final class EverydayRenderer {
         }
     }
 
-    static void sports(Graphics2D g, SplittableRandom r, String kind, double light) {
-        switch (kind) {
+    static void sports(Graphics2D g, SplittableRandom r, String object, double light) {
+        switch (object) {
             case "soccer_ball" -> {
                 fillShaded(g, ellipse(50, 50, 34, 34), Color.WHITE, light, 0.25);
                 Shape clip = g.getClip();
@@ -1179,7 +1179,7 @@ final class EverydayRenderer {
             default -> { // bats, rackets, clubs
                 AffineTransform old = g.getTransform();
                 g.rotate(Math.toRadians(u(r, -45, 45)), 50, 50);
-                switch (kind) {
+                switch (object) {
                     case "baseball_bat" -> fillShaded(g, poly(48, 92, 52, 92, 56, 12, 50, 8, 44, 12), new Color(200, 150, 90), light, 0.35);
                     case "tennis_racket" -> {
                         Color frame = vivid(r);

@@ -14,7 +14,7 @@ import java.awt.geom.QuadCurve2D;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Procedural faces in the 100 x 100 design box: head shape, skin tone, hair style and colour,
@@ -87,7 +87,7 @@ final class FaceRenderer {
         }
 
         // --- shoulders and neck
-        double neckW = rx * Gfx.u(r, 0.42, 0.55), neckTop = cy + ry * 0.55;
+        double neckW = rx * Drawing.u(r, 0.42, 0.55), neckTop = cy + ry * 0.55;
         Path2D shoulders = new Path2D.Double();
         double sy = cy + ry + u(r, 6, 12);
         shoulders.moveTo(cx - 52, 112);
@@ -192,9 +192,9 @@ final class FaceRenderer {
         // --- facial hair
         if (masculine && p(r, 0.35)) {
             Color fh = alpha(shade(hair, 0.9), u(r, 0.75, 0.95));
-            String kind = pick(r, "beard", "moustache", "goatee", "stubble");
-            attrs.put("facial_hair", kind);
-            switch (kind) {
+            String facialHair = pick(r, "beard", "moustache", "goatee", "stubble");
+            attrs.put("facial_hair", facialHair);
+            switch (facialHair) {
                 case "beard" -> {
                     Area beard = new Area(headShape(cx + shift * 0.25, cy, rx * 1.02, ry * 1.04, jaw, chin));
                     beard.subtract(new Area(rect(0, 0, 100, my - ry * 0.25)));

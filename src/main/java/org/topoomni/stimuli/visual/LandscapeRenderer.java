@@ -11,7 +11,7 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Natural landscapes that fill the frame: mountains (ridges by midpoint displacement, snow caps,
@@ -22,18 +22,18 @@ import static org.topoomni.stimuli.visual.Gfx.*;
 final class LandscapeRenderer {
     private LandscapeRenderer() {}
 
-    static final String[] KINDS = {"mountains", "sea", "forest", "desert", "lake", "fields", "snow"};
+    static final String[] LANDSCAPES = {"mountains", "sea", "forest", "desert", "lake", "fields", "snow"};
 
     static void draw(BufferedImage img, SplittableRandom r, Map<String, String> attrs) {
-        String kind = KINDS[r.nextInt(KINDS.length)];
-        attrs.put("landscape_kind", kind);
+        String landscape = LANDSCAPES[r.nextInt(LANDSCAPES.length)];
+        attrs.put("landscape_kind", landscape);
         Graphics2D g = graphics(img);
         g.scale(img.getWidth() / 100.0, img.getHeight() / 100.0);
-        double horizon = switch (kind) {
+        double horizon = switch (landscape) {
             case "sea", "desert", "fields", "snow" -> u(r, 35, 60);
             default -> u(r, 45, 68);
         };
-        int time = r.nextInt(kind.equals("snow") ? 2 : 3); // 0 day, 1 overcast, 2 dusk
+        int time = r.nextInt(landscape.equals("snow") ? 2 : 3); // 0 day, 1 overcast, 2 dusk
         Color skyTop = switch (time) {
             case 0 -> hsb(u(r, 0.55, 0.62), u(r, 0.45, 0.7), u(r, 0.75, 0.9));
             case 1 -> hsb(0.6, 0.08, u(r, 0.6, 0.78));
@@ -60,7 +60,7 @@ final class LandscapeRenderer {
             Color cc = time == 2 ? new Color(255, 200, 190, 200) : new Color(255, 255, 255, 210);
             for (int b = 0; b < 5; b++) fill(g, ellipse(cx + u(r, -s, s) * 1.3, cy + u(r, -s, s) * 0.3, s * u(r, 0.6, 1), s * u(r, 0.4, 0.6)), cc);
         }
-        switch (kind) {
+        switch (landscape) {
             case "mountains" -> mountains(g, r, horizon, skyBottom, true);
             case "sea" -> sea(g, r, horizon, skyTop, skyBottom);
             case "forest" -> forest(g, r, horizon, skyBottom);

@@ -14,7 +14,7 @@ import java.awt.geom.QuadCurve2D;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Everyday inanimate household objects for the fLoc "objects" condition, drawn in the 100 x 100
@@ -27,18 +27,18 @@ import static org.topoomni.stimuli.visual.Gfx.*;
 final class ObjectRenderer {
     private ObjectRenderer() {}
 
-    static final String[] KINDS = {"mug", "bottle", "glass", "lamp", "wall_clock", "alarm_clock", "key", "book",
+    static final String[] OBJECTS = {"mug", "bottle", "glass", "lamp", "wall_clock", "alarm_clock", "key", "book",
             "teapot", "vase", "umbrella", "candle", "light_bulb", "saucepan", "phone", "bucket", "toaster"};
 
     static final Color[] METALS = {new Color(190, 190, 195), new Color(200, 165, 80), new Color(150, 150, 160),
             new Color(184, 115, 51)};
 
     static void draw(Graphics2D g, SplittableRandom r, Map<String, String> attrs) {
-        String kind = KINDS[r.nextInt(KINDS.length)];
-        attrs.put("object_kind", kind);
+        String object = OBJECTS[r.nextInt(OBJECTS.length)];
+        attrs.put("object_kind", object);
         double light = u(r, 0.2 * Math.PI, 0.8 * Math.PI);
         Color c = p(r, 0.7) ? vivid(r) : muted(r);
-        switch (kind) {
+        switch (object) {
             case "mug" -> mug(g, r, c, light);
             case "bottle" -> bottle(g, r, light);
             case "glass" -> glass(g, r, light);

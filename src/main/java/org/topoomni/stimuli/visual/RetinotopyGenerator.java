@@ -102,16 +102,16 @@ public final class RetinotopyGenerator implements StimulusGenerator {
         if (run < 1) throw new IllegalArgumentException("run must be >= 1, got " + run);
         SplittableRandom r = new SplittableRandom(seed);
         int phase = index % 2;
-        double rotation = Gfx.u(r, -6, 6);                       // of the checkerboard, degrees
-        double logStep = StrictMath.log(Gfx.u(r, 1.28, 1.45));         // radial check size (log units)
-        double radialOffset = Gfx.u(r, 0, 1);                    // shifts the circles slightly
+        double rotation = Drawing.u(r, -6, 6);                       // of the checkerboard, degrees
+        double logStep = StrictMath.log(Drawing.u(r, 1.28, 1.45));         // radial check size (log units)
+        double radialOffset = Drawing.u(r, 0, 1);                    // shifts the circles slightly
         Map<String, String> attrs = new TreeMap<>();
         attrs.put("phase", Integer.toString(phase));
         attrs.put("check_rotation_deg", String.format(Locale.ROOT, "%.2f", rotation));
         double angleCentre = Double.NaN, inner = 0, outer = fieldRadius(), checkDeg;
         if (category.startsWith("wedge_")) {
             angleCentre = Integer.parseInt(category.substring(6));
-            checkDeg = WEDGE_WIDTH_DEG / Gfx.i(r, 3, 4);
+            checkDeg = WEDGE_WIDTH_DEG / Drawing.i(r, 3, 4);
             attrs.put("angle_deg", Integer.toString((int) angleCentre));
             attrs.put("wedge_width_deg", Double.toString(WEDGE_WIDTH_DEG));
         } else {
@@ -119,7 +119,7 @@ public final class RetinotopyGenerator implements StimulusGenerator {
             double[] b = ringBounds(k);
             inner = b[0];
             outer = b[1];
-            checkDeg = 360.0 / (2 * Gfx.i(r, 8, 12));
+            checkDeg = 360.0 / (2 * Drawing.i(r, 8, 12));
             attrs.put("eccentricity_index", Integer.toString(k));
             attrs.put("inner_radius_px", String.format(Locale.ROOT, "%.2f", inner));
             attrs.put("outer_radius_px", String.format(Locale.ROOT, "%.2f", outer));

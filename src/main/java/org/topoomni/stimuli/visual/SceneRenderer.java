@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static org.topoomni.stimuli.visual.Gfx.*;
+import static org.topoomni.stimuli.visual.Drawing.*;
 
 /**
  * Built places that fill the frame, for the fLoc "scenes" (places) condition: rooms and
@@ -21,15 +21,15 @@ import static org.topoomni.stimuli.visual.Gfx.*;
 final class SceneRenderer {
     private SceneRenderer() {}
 
-    static final String[] KINDS = {"room", "corridor", "street", "facade", "skyline"};
+    static final String[] SCENES = {"room", "corridor", "street", "facade", "skyline"};
 
     static void draw(BufferedImage img, SplittableRandom r, Map<String, String> attrs) {
-        String kind = KINDS[r.nextInt(KINDS.length)];
-        attrs.put("scene_kind", kind);
+        String scene = SCENES[r.nextInt(SCENES.length)];
+        attrs.put("scene_kind", scene);
         Graphics2D g = graphics(img);
         int w = img.getWidth(), h = img.getHeight();
         g.scale(w / 100.0, h / 100.0); // draw in a 100 x 100 frame
-        switch (kind) {
+        switch (scene) {
             case "room" -> room(g, r, false);
             case "corridor" -> room(g, r, true);
             case "street" -> street(g, r);

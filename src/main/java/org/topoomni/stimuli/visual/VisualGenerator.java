@@ -306,9 +306,9 @@ public final class VisualGenerator implements StimulusGenerator {
         Optional<String> file = sourceFile(category, index);
         switch (category) {
             case "scenes" -> {
-                BufferedImage img = Gfx.rgb(width, height);
+                BufferedImage img = Drawing.rgb(width, height);
                 SceneRenderer.draw(img, r, attrs);
-                Gfx.grade(img, r, 1.0);
+                Drawing.grade(img, r, 1.0);
                 attrs.put("source", "rendered");
                 return new Item(img, null);
             }
@@ -317,16 +317,16 @@ public final class VisualGenerator implements StimulusGenerator {
                     Item it = wallpaperItem(index, r, attrs);
                     if (it != null) return it;
                 }
-                BufferedImage img = Gfx.rgb(width, height);
+                BufferedImage img = Drawing.rgb(width, height);
                 LandscapeRenderer.draw(img, r, attrs);
-                Gfx.grade(img, r, 1.0);
+                Drawing.grade(img, r, 1.0);
                 attrs.put("source", "rendered");
                 return new Item(img, null);
             }
             case "words" -> {
-                BufferedImage img = Gfx.rgb(width, height);
+                BufferedImage img = Drawing.rgb(width, height);
                 WordRenderer.draw(img, word(index), r, attrs);
-                Gfx.grade(img, r, 0.4);
+                Drawing.grade(img, r, 0.4);
                 attrs.put("source", "rendered");
                 return new Item(img, null);
             }
@@ -357,15 +357,15 @@ public final class VisualGenerator implements StimulusGenerator {
 
     /** A procedural figure on a random background. */
     private Item figure(String category, SplittableRandom r, Map<String, String> attrs) {
-        BufferedImage img = Gfx.rgb(width, height);
+        BufferedImage img = Drawing.rgb(width, height);
         attrs.put("background", Backgrounds.paint(img, r));
-        BufferedImage layer = Gfx.argb(width, height);
-        Graphics2D g = Gfx.graphics(layer);
+        BufferedImage layer = Drawing.argb(width, height);
+        Graphics2D g = Drawing.graphics(layer);
         AffineTransform place = switch (category) {
-            case "faces" -> Gfx.randomPlace(r, width, height, 0.85, 1.25, 12, false);
-            case "bodies" -> Gfx.randomPlace(r, width, height, 0.8, 1.05, 10, true);
-            case "objects" -> Gfx.randomPlace(r, width, height, 0.72, 1.02, 20, true);
-            default -> Gfx.randomPlace(r, width, height, 0.72, 1.0, 12, true);
+            case "faces" -> Drawing.randomPlace(r, width, height, 0.85, 1.25, 12, false);
+            case "bodies" -> Drawing.randomPlace(r, width, height, 0.8, 1.05, 10, true);
+            case "objects" -> Drawing.randomPlace(r, width, height, 0.72, 1.02, 20, true);
+            default -> Drawing.randomPlace(r, width, height, 0.72, 1.0, 12, true);
         };
         g.setTransform(place);
         switch (category) {
@@ -381,10 +381,10 @@ public final class VisualGenerator implements StimulusGenerator {
     }
 
     private void shadowAndGrade(BufferedImage img, BufferedImage layer, SplittableRandom r) {
-        double shadow = Gfx.p(r, 0.6) ? Gfx.u(r, 0.2, 0.45) : 0;
+        double shadow = Drawing.p(r, 0.6) ? Drawing.u(r, 0.2, 0.45) : 0;
         int off = Math.max(1, Math.round(Math.min(width, height) / 48f));
-        Gfx.composite(img, layer, shadow, off * Gfx.i(r, -1, 2), off * Gfx.i(r, 1, 2));
-        Gfx.grade(img, r, 1.0);
+        Drawing.composite(img, layer, shadow, off * Drawing.i(r, -1, 2), off * Drawing.i(r, 1, 2));
+        Drawing.grade(img, r, 1.0);
     }
 
     /**
@@ -398,10 +398,10 @@ public final class VisualGenerator implements StimulusGenerator {
 
     /**
      * A cut-out from {@code library} (clip art or photographs) composited on a random
-     * background; {@code kind} names the source in the attributes, {@code prefix} goes before
+     * background; {@code source} names it in the attributes, {@code prefix} goes before
      * the file in "source_file".
      */
-    private Item stampItem(ClipArtLibrary library, String kind, String prefix, String category, int slot, SplittableRandom r,
+    private Item stampItem(ClipArtLibrary library, String source, String prefix, String category, int slot, SplittableRandom r,
                            Map<String, String> attrs, double lo, double hi) {
         List<String> files = library.files(category);
         int n = files.size();
@@ -412,20 +412,20 @@ public final class VisualGenerator implements StimulusGenerator {
             art = library.thumbnail(used);
         }
         if (art == null) return null;
-        BufferedImage img = Gfx.rgb(width, height);
+        BufferedImage img = Drawing.rgb(width, height);
         attrs.put("background", Backgrounds.paint(img, r));
-        BufferedImage layer = Gfx.argb(width, height);
+        BufferedImage layer = Drawing.argb(width, height);
         Graphics2D g = layer.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
         double m = Math.min(width, height);
-        double longest = m * Gfx.u(r, lo, hi);
+        double longest = m * Drawing.u(r, lo, hi);
         double scale = longest / Math.max(art.getWidth(), art.getHeight());
         double dw = art.getWidth() * scale, dh = art.getHeight() * scale;
-        double cx = width / 2.0 + Gfx.u(r, -1, 1) * Math.max(0, (width - dw) / 2);
-        double cy = height / 2.0 + Gfx.u(r, -1, 1) * Math.max(0, (height - dh) / 2);
+        double cx = width / 2.0 + Drawing.u(r, -1, 1) * Math.max(0, (width - dw) / 2);
+        double cy = height / 2.0 + Drawing.u(r, -1, 1) * Math.max(0, (height - dh) / 2);
         boolean flip = r.nextBoolean();
-        double angle = Math.toRadians(Gfx.u(r, -8, 8));
+        double angle = Math.toRadians(Drawing.u(r, -8, 8));
         AffineTransform t = new AffineTransform();
         t.translate(cx, cy);
         t.rotate(angle);
@@ -434,11 +434,11 @@ public final class VisualGenerator implements StimulusGenerator {
         g.drawImage(art, t, null);
         g.dispose();
         shadowAndGrade(img, layer, r);
-        attrs.put("source", kind);
+        attrs.put("source", source);
         attrs.put("source_file", prefix + used);
-        attrs.put(kind + "_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
+        attrs.put(source + "_folder", used.contains("/") ? used.substring(0, used.lastIndexOf('/')) : "");
         attrs.put("flipped", Boolean.toString(flip));
-        return new Item(img, kind + ":" + used);
+        return new Item(img, source + ":" + used);
     }
 
     private Item wallpaperItem(int slot, SplittableRandom r, Map<String, String> attrs) {
@@ -449,7 +449,7 @@ public final class VisualGenerator implements StimulusGenerator {
             BufferedImage src = wallpapers.image(rel);
             if (src == null) continue;
             BufferedImage img = WallpaperLibrary.crop(src, width, height, r);
-            Gfx.grade(img, r, 1.0);
+            Drawing.grade(img, r, 1.0);
             attrs.put("source", "wallpaper");
             attrs.put("source_file", rel);
             return new Item(img, "wallpaper:" + rel);

@@ -143,9 +143,9 @@ final class WallpaperLibrary {
      */
     static BufferedImage crop(BufferedImage src, int w, int h, SplittableRandom r) {
         double aspect = w / (double) h;
-        double side = Math.min(src.getWidth(), src.getHeight() * aspect) * Gfx.u(r, 0.5, 1.0);
+        double side = Math.min(src.getWidth(), src.getHeight() * aspect) * Drawing.u(r, 0.5, 1.0);
         double cw = side, ch = side / aspect;
-        double x = Gfx.u(r, 0, src.getWidth() - cw), y = Gfx.u(r, 0, src.getHeight() - ch);
+        double x = Drawing.u(r, 0, src.getWidth() - cw), y = Drawing.u(r, 0, src.getHeight() - ch);
         boolean flip = r.nextBoolean();
         int mw = Math.max(w, (int) Math.min(cw, 2.0 * w)), mh = Math.max(h, (int) Math.min(ch, 2.0 * h));
         BufferedImage mid = new BufferedImage(mw, mh, BufferedImage.TYPE_INT_RGB);

@@ -28,7 +28,7 @@ class EncoderPretrainerTest {
     static List<PretrainItem> items(OmniConfig cfg, int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<PretrainItem> out = new ArrayList<>(PretrainerTest.items(cfg, n)); // visual "faces"/"dogs" + text
-        out.removeIf(it -> it.kind().equals("visual"));
+        out.removeIf(it -> it.family().equals("visual"));
         for (int i = 0; i < n; i++) {
             int cls = i % 2;
             float[] img = new float[3 * cfg.imageSize() * cfg.imageSize()];
@@ -125,7 +125,7 @@ class EncoderPretrainerTest {
         assertThrows(IllegalArgumentException.class, () -> new EncoderPretrainer.Settings(5, 4, -1, 1e-3, 0.01, 1, 0, 0, false));
         assertThrows(IllegalArgumentException.class, () -> new EncoderPretrainer.Settings(5, 4, 4, 0, 0.01, 1, 0, 0, false));
         OmniConfig cfg = OmniConfig.testTiny();
-        List<PretrainItem> textOnly = items(cfg, 8, 1).stream().filter(it -> it.kind().equals("text")).toList();
+        List<PretrainItem> textOnly = items(cfg, 8, 1).stream().filter(it -> it.family().equals("text")).toList();
         try (TinyOmni m = new TinyOmni(manager, cfg, PretrainerTest.tok, 7)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new EncoderPretrainer(settings(3, 0), PretrainerTest.QUIET).train(manager, m, textOnly, textOnly, null));

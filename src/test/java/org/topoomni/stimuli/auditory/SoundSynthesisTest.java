@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The synthesisers behind vocal, non-vocal, animal and ambient sounds, kind by kind. */
+/** The synthesisers behind vocal, non-vocal, animal and ambient sounds, one by one. */
 class SoundSynthesisTest {
     private static final int SR = 16_000;
 
@@ -24,28 +24,28 @@ class SoundSynthesisTest {
     }
 
     @Test
-    void everyVocalKindByBothMethods() {
-        for (String kind : VocalSounds.KINDS) {
-            VocalSounds.Made formant = VocalSounds.make(kind, SR, new SplittableRandom(1), false);
+    void everyVocalisationByBothMethods() {
+        for (String vocalisation : VocalSounds.VOCALISATIONS) {
+            VocalSounds.Made formant = VocalSounds.make(vocalisation, SR, new SplittableRandom(1), false);
             assertEquals("formant", formant.attributes().get("method"));
-            assertSound(formant.samples(), "vocal " + kind);
+            assertSound(formant.samples(), "vocal " + vocalisation);
             // voiced: a clear fundamental in the human range shows up as periodicity
             boolean espeak = false;
             for (long seed = 0; seed < 20 && !espeak; seed++) {
-                VocalSounds.Made m = VocalSounds.make(kind, SR, new SplittableRandom(seed), true);
+                VocalSounds.Made m = VocalSounds.make(vocalisation, SR, new SplittableRandom(seed), true);
                 if ("espeak-ng".equals(m.attributes().get("method"))) {
                     espeak = true;
-                    assertSound(m.samples(), "espeak vocal " + kind);
+                    assertSound(m.samples(), "espeak vocal " + vocalisation);
                 }
             }
-            assertTrue(espeak, kind + ": espeak-ng variant never drawn");
+            assertTrue(espeak, vocalisation + ": espeak-ng variant never drawn");
         }
         assertThrows(IllegalArgumentException.class, () -> VocalSounds.make("sneeze", SR, new SplittableRandom(1), false));
     }
 
     @Test
     void everyNonVocalAnimalAndSceneKind() {
-        for (String k : EnvironmentalSounds.KINDS) assertSound(EnvironmentalSounds.make(k, 2.0, SR, new SplittableRandom(2)), k);
+        for (String k : EnvironmentalSounds.SOUNDS) assertSound(EnvironmentalSounds.make(k, 2.0, SR, new SplittableRandom(2)), k);
         for (String k : AnimalSounds.ANIMALS) assertSound(AnimalSounds.make(k, 2.0, SR, new SplittableRandom(3)), k);
         for (String k : AmbientScenes.SCENES) assertSound(AmbientScenes.make(k, 2.0, SR, new SplittableRandom(4)), k);
         assertThrows(IllegalArgumentException.class, () -> EnvironmentalSounds.make("laser", 2, SR, new SplittableRandom(1)));
@@ -71,10 +71,10 @@ class SoundSynthesisTest {
 
     @Test
     void synthesisIsAPureFunctionOfTheRandomStream() {
-        for (String k : EnvironmentalSounds.KINDS) {
+        for (String k : EnvironmentalSounds.SOUNDS) {
             assertArrayEquals(EnvironmentalSounds.make(k, 2.0, SR, new SplittableRandom(6)), EnvironmentalSounds.make(k, 2.0, SR, new SplittableRandom(6)), k);
         }
-        for (String k : VocalSounds.KINDS) {
+        for (String k : VocalSounds.VOCALISATIONS) {
             assertArrayEquals(VocalSounds.make(k, SR, new SplittableRandom(6), true).samples(), VocalSounds.make(k, SR, new SplittableRandom(6), true).samples(), k);
         }
     }

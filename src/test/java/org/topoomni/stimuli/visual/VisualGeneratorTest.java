@@ -139,7 +139,7 @@ class VisualGeneratorTest {
             // Background = the median luminance; text = pixels far from it, on the stated side.
             int[] px = pixels(s.image());
             double[] l = new double[px.length];
-            for (int k = 0; k < px.length; k++) l[k] = Gfx.luminance(px[k]);
+            for (int k = 0; k < px.length; k++) l[k] = Drawing.luminance(px[k]);
             double[] sorted = l.clone();
             Arrays.sort(sorted);
             double bg = sorted[sorted.length / 2];

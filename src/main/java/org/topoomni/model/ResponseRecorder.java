@@ -15,9 +15,9 @@ import java.util.List;
  * Each stimulus is asked the localizers' question ({@link Prompts#forStimulus}): images "What do
  * you see?", sounds "What do you hear?"; a text is given as the prompt itself.
  */
-public final class SheetResponsesRecorder {
+public final class ResponseRecorder {
 
-    private SheetResponsesRecorder() {}
+    private ResponseRecorder() {}
 
     /** The model input for a stimulus, as the localizers present it. */
     public static ModelInput input(Backbone model, Stimulus s) {
@@ -27,7 +27,7 @@ public final class SheetResponsesRecorder {
     public static SheetResponses record(NDManager manager, CorticalModel model, List<Stimulus> stimuli, int batchSize) {
         Backbone bb = model.backbone();
         var layout = model.sheet();
-        SheetRecorder rec = new SheetRecorder(layout, bb.sites());
+        SheetTap rec = new SheetTap(layout, bb.sites());
         float[] data = new float[stimuli.size() * layout.units()];
         List<SheetResponses.Row> rows = new ArrayList<>();
         for (int i = 0; i < stimuli.size(); i += batchSize) {

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * Everything is a pure function of its arguments (and of the {@link SplittableRandom} it is
  * handed), so renderers stay deterministic and thread-safe.
  */
-final class Gfx {
-    private Gfx() {}
+final class Drawing {
+    private Drawing() {}
 
     // ---------------------------------------------------------------- random draws
 

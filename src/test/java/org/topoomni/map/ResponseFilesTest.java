@@ -15,7 +15,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-class ResponsesStoreTest {
+class ResponseFilesTest {
 
     @TempDir
     Path dir;
@@ -27,9 +27,9 @@ class ResponsesStoreTest {
         for (int i = 0; i < data.length; i++) data[i] = (float) Math.sin(i * 0.37) * 100;
         SheetResponses r = new SheetResponses(l, data, List.of(new SheetResponses.Row("img/face, \"01\".png", "faces", 1),
                 new SheetResponses.Row("b", "bodies", 2), new SheetResponses.Row("c", "faces", -3)));
-        ResponsesStore.write(dir, r);
+        ResponseFiles.write(dir, r);
         assertTrue(Files.readString(dir.resolve("stimuli.csv")).startsWith("id,category,run\n\"img/face, \"\"01\"\".png\",faces,1\n"));
-        SheetResponses back = ResponsesStore.read(dir);
+        SheetResponses back = ResponseFiles.read(dir);
         assertArrayEquals(data, back.data());
         assertEquals(r.rows(), back.rows());
         assertEquals(l.rows(), back.layout().rows());
@@ -53,22 +53,22 @@ class ResponsesStoreTest {
     void mismatchesAreClearErrors() throws Exception {
         SheetLayout l = MapFixtures.tiny();
         SheetResponses r = SyntheticResponses.onOff(l, 2, 2, List.of(), 1, 1);
-        ResponsesStore.write(dir, r);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResponsesStore.read(dir, SheetPresets.qwen25Omni3b()));
+        ResponseFiles.write(dir, r);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ResponseFiles.read(dir, SheetPresets.qwen25Omni3b()));
         assertTrue(e.getMessage().endsWith("has 3072 units per stimulus but the 304 x 512 sheet has 155648"), e.getMessage());
         Files.writeString(dir.resolve("stimuli.csv"), "id,category,run\na,on,1\nb,on,x\n");
-        e = assertThrows(IllegalArgumentException.class, () -> ResponsesStore.read(dir));
+        e = assertThrows(IllegalArgumentException.class, () -> ResponseFiles.read(dir));
         assertTrue(e.getMessage().endsWith("line 3: run 'x' is not an integer"), e.getMessage());
         Files.writeString(dir.resolve("stimuli.csv"), "id,category,run\na,on,1\n");
-        e = assertThrows(IllegalArgumentException.class, () -> ResponsesStore.read(dir));
+        e = assertThrows(IllegalArgumentException.class, () -> ResponseFiles.read(dir));
         assertTrue(e.getMessage().contains("has 4 stimuli but"), e.getMessage());
         Files.writeString(dir.resolve("stimuli.csv"), "name,category,run\n");
-        e = assertThrows(IllegalArgumentException.class, () -> ResponsesStore.read(dir));
+        e = assertThrows(IllegalArgumentException.class, () -> ResponseFiles.read(dir));
         assertTrue(e.getMessage().endsWith("must start with the header id,category,run"), e.getMessage());
         Files.writeString(dir.resolve("layout.json"), "{\"rows\": 10, \"cols\": 64, \"stacks\": []}");
-        e = assertThrows(IllegalArgumentException.class, () -> ResponsesStore.read(dir));
+        e = assertThrows(IllegalArgumentException.class, () -> ResponseFiles.read(dir));
         assertTrue(e.getMessage().contains("is not a valid sheet layout"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> ResponsesStore.read(dir.resolve("nope"), l));
+        e = assertThrows(IllegalArgumentException.class, () -> ResponseFiles.read(dir.resolve("nope"), l));
         assertTrue(e.getMessage().startsWith("no responses folder at"), e.getMessage());
     }
 }

@@ -27,11 +27,11 @@ import java.util.List;
  * sheet = X[0].reshape(rows, cols)          # one stimulus's sheet map
  * </pre>
  */
-public final class ResponsesStore {
+public final class ResponseFiles {
 
     public static final String RESPONSES = "responses.npy", STIMULI = "stimuli.csv", LAYOUT = "layout.json";
 
-    private ResponsesStore() {
+    private ResponseFiles() {
     }
 
     /** Writes the three files into {@code dir} (created if needed), each atomically. */

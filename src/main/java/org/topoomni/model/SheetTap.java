@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records the sheet's response to each item of a batch: every layer's cortical units Z, averaged
- * over the item's real tokens, placed on the one sheet. {@link #sheet} then returns a
+ * A tap that gathers the sheet's response to each item of a batch: every layer's cortical units
+ * Z, averaged over the item's real tokens, placed on the one sheet. {@link #sheet} then returns a
  * (items x units) matrix in the sheet's row-major unit order, differentiable, so the spatial loss
  * can train the adaptors through it. A stack an item does not use (vision for a sound) is 0.
  */
-public final class SheetRecorder implements CorticalTap {
+public final class SheetTap implements CorticalTap {
     private final SheetLayout layout;
     private final List<LayerSite> order;
     private final Map<LayerSite, Integer> offset = new HashMap<>();
@@ -28,7 +28,7 @@ public final class SheetRecorder implements CorticalTap {
     private final Map<LayerSite, NDArray> means = new HashMap<>();
     private int batchSize = -1;
 
-    public SheetRecorder(SheetLayout layout, List<LayerSite> sites) {
+    public SheetTap(SheetLayout layout, List<LayerSite> sites) {
         this.layout = layout;
         this.order = List.copyOf(sites);
         int off = 0;
