@@ -160,14 +160,14 @@ public final class OmniPretrainRun {
     static Result evaluate(NDManager manager, PretrainedOmni model, List<OmniPretrainer.Item> heldOut, List<OmniPretrainer.Item> train,
                            List<String> categories, int batchSize, OmniPretrainer.EncoderResult enc, double wall) {
         List<AnswerScores.Judged> judged = new ArrayList<>();
-        List<OmniPretrainer.Item> chat = heldOut.stream().filter(t -> !t.input().plainText() && !t.kind().equals("arithmetic")).toList();
+        List<OmniPretrainer.Item> chat = heldOut.stream().filter(t -> !t.input().plainText() && !t.family().equals("arithmetic")).toList();
         for (int i = 0; i < chat.size(); i += batchSize) {
             List<OmniPretrainer.Item> part = chat.subList(i, Math.min(chat.size(), i + batchSize));
             List<ModelInput> in = part.stream().map(t -> (ModelInput) t.input().withAnswer(new int[0])).toList();
             List<Answer> out = model.generate(manager, in, 8, LayerHook.NONE);
             for (int k = 0; k < part.size(); k++) {
                 OmniPretrainer.Item t = part.get(k);
-                judged.add(AnswerScores.judge(t.id(), t.kind(), t.category(), t.answer(), out.get(k).text(), categories));
+                judged.add(AnswerScores.judge(t.id(), t.family(), t.category(), t.answer(), out.get(k).text(), categories));
             }
         }
         List<OmniPretrainer.Item> texts = heldOut.stream().filter(t -> t.input().plainText()).toList();

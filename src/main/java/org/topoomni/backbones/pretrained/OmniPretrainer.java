@@ -108,7 +108,7 @@ public final class OmniPretrainer {
     }
 
     /** One item of the base training: its input (with the answer to learn) and what it is. */
-    record Item(String id, String kind, String category, String answer, OmniInput input, boolean heldOut) {
+    record Item(String id, String family, String category, String answer, OmniInput input, boolean heldOut) {
         boolean image() {
             return input.image() != null;
         }
@@ -119,18 +119,18 @@ public final class OmniPretrainer {
 
         /** Whether the encoder phase's heads learn from it (images and sounds of one category). */
         boolean labelledImage() {
-            return image() && (kind.equals("visual") || kind.equals("retinotopy"));
+            return image() && (family.equals("visual") || family.equals("retinotopy"));
         }
 
         boolean labelledSound() {
-            return sound() && (kind.equals("auditory") || kind.equals("tonotopy"));
+            return sound() && (family.equals("auditory") || family.equals("tonotopy"));
         }
     }
 
     /** A loss curve point. */
     record Point(int step, double loss, double lr, double gradNorm, double seconds) {}
 
-    /** What the encoder phase reached: the heads' held-out accuracy per kind, its curve and time. */
+    /** What the encoder phase reached: the heads' held-out accuracy per stimulus family, its curve and time. */
     record EncoderResult(Map<String, Double> headAccuracy, List<Point> curve, double seconds) {}
 
     static final String ENCODER_STATE = "encoder-state", THINKER_STATE = Steps.STATE_DIR, RESULT = "result.json";
@@ -299,7 +299,7 @@ public final class OmniPretrainer {
         return logp.gather(m.create(y, new Shape(y.length, 1)), 1).mean().neg();
     }
 
-    /** Held-out accuracy of the heads on the labelled images and sounds, per kind. */
+    /** Held-out accuracy of the heads on the labelled images and sounds, per stimulus family. */
     private Map<String, Double> headAccuracy(NDManager manager, List<Item> heldOut, List<String> audioClasses, List<String> visionClasses) {
         Map<String, int[]> counts = new TreeMap<>();
         List<Item> sounds = heldOut.stream().filter(Item::labelledSound).toList();
@@ -314,7 +314,7 @@ public final class OmniPretrainer {
                     long[] k = Nn.linear(x, model.weights().get(head + ".w"), model.weights().get(head + ".b")).argMax(-1).toLongArray();
                     List<String> classes = sound ? audioClasses : visionClasses;
                     for (int i = 0; i < part.size(); i++) {
-                        int[] c = counts.computeIfAbsent(part.get(i).kind(), q -> new int[2]);
+                        int[] c = counts.computeIfAbsent(part.get(i).family(), q -> new int[2]);
                         if (classes.get((int) k[i]).equals(part.get(i).category())) c[0]++;
                         c[1]++;
                     }
