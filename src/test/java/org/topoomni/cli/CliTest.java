@@ -37,6 +37,26 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsCleanly() {
+        java.util.List<java.util.List<String>> commands = new java.util.ArrayList<>();
+        new picocli.CommandLine(new Main()).getSubcommands().forEach((name, sub) -> {
+            if (name.equals("help")) return;
+            commands.add(java.util.List.of(name));
+            sub.getSubcommands().keySet().forEach(s -> commands.add(java.util.List.of(name, s)));
+        });
+        assertTrue(commands.size() > 12, "every command and sub-command: " + commands);
+        for (java.util.List<String> cmd : commands) {
+            java.util.List<String> args = new java.util.ArrayList<>(cmd);
+            args.add("--help");
+            Run r = run(args.toArray(new String[0]));
+            assertEquals(0, r.code(), cmd + ": " + r.err());
+            assertFalse(r.err().contains("WARN"), cmd + " --help: " + r.err());
+            assertTrue(r.out().contains("Usage: topo-omni " + String.join(" ", cmd)), cmd + ": " + r.out());
+            assertFalse(r.out().contains("%n") || r.out().contains("${"), cmd + " --help shows an unformatted placeholder:\n" + r.out());
+        }
+    }
+
+    @Test
     void sheetCommandPrintsThePapersLayout() {
         Run r = run("sheet");
         assertEquals(0, r.code());
