@@ -26,7 +26,8 @@ import java.util.concurrent.Callable;
         description = "Ask a model about an image, a sound or a text and print its answer.")
 final class AskCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Model folder: a base model of any supported architecture, or a topographic model (a train output).")
+    @Option(names = "--model", description = "Model folder: a base model of any supported architecture, or a topographic model (a train output; "
+            + Defaults.MODEL_DEFAULT + ").")
     Path model;
 
     @ArgGroup(exclusive = false, multiplicity = "1")
@@ -61,7 +62,8 @@ final class AskCommand implements Callable<Integer> {
         if (inputs.text != null && (img != null || snd != null)) q = prompt == null ? inputs.text : inputs.text + " " + prompt;
         else if (inputs.text != null && prompt != null) q = inputs.text + " " + prompt;
         if (q == null) q = Prompts.forStimulus(s);
-        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, model)) {
+        Path dir = model == null ? Defaults.embeddedModel() : model;
+        try (NDManager manager = device.manager(); CorticalModel m = Models.open(manager, dir)) {
             ModelInput in = m.backbone().processor().chat(s, q);
             Answer answer = m.backbone().generate(manager, List.of(in), maxTokens, m.hook(CorticalTap.NONE)).get(0);
             System.out.println(answer.text());

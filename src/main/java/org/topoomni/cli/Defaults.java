@@ -30,6 +30,30 @@ final class Defaults {
         return Families.standard(PHOTOS);
     }
 
+    /** Where the demo keeps the base model its recipe builds for a seed and scale (reused by every later run). */
+    static Path baseModel(org.topoomni.model.BasePretraining recipe, long seed, org.topoomni.model.BasePretraining.Scale scale) {
+        DemoCommand.Sizes sizes = DemoCommand.Sizes.of(scale);
+        return cache().resolve("models").resolve(recipe.cacheKey(seed, sizes.perCategory(), sizes.extra(), scale));
+    }
+
+    /** The help text of a command's optional --model. */
+    static final String MODEL_DEFAULT = "default: the embedded default, " + org.topoomni.registry.Backbones.EMBEDDED_DEFAULT
+            + ", as `demo` built it";
+
+    /**
+     * The model a command runs on when no --model is given: the embedded default's base model as
+     * the full demo builds it (seed 0), or a clear error when it is not built yet.
+     */
+    static Path embeddedModel() {
+        org.topoomni.model.BasePretraining recipe = org.topoomni.registry.Backbones.pretraining(org.topoomni.registry.Backbones.EMBEDDED_DEFAULT);
+        Path dir = baseModel(recipe, 0, org.topoomni.model.BasePretraining.Scale.FULL);
+        if (!recipe.isDone(dir)) {
+            throw new IllegalArgumentException("no --model given, and the embedded default (" + recipe.architecture() + ") is not built yet: "
+                    + "./topo-omni demo builds it (its stage 2, kept in " + dir + "), or ./topo-omni pretrain --out DIR makes one to give as --model DIR");
+        }
+        return dir;
+    }
+
     /** The stimulus library of a seed and size, generated if it is missing or incomplete. */
     static Path library(long seed, int perCategory) {
         Path dir = libraryPath(seed, perCategory);

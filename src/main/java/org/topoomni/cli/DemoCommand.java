@@ -115,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
 
         Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
         int extra = sizes.extra();
-        Path model = Defaults.cache().resolve("models").resolve(recipe.cacheKey(seed, perCategory, extra, scale));
+        Path model = Defaults.baseModel(recipe, seed, scale);
         boolean pretrained = recipe.isDone(model);
         stage("2/8 pretrain the base model (" + recipe.architecture() + ")", pretrained, () -> {
             if (pretrained) {

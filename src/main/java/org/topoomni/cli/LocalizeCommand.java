@@ -34,7 +34,8 @@ final class LocalizeCommand implements Callable<Integer> {
     static final List<String> FAMILIES = List.of("visual", "auditory", "text", "retinotopy", "tonotopy");
     static final Set<String> SKIP = Set.of("corpus");
 
-    @Option(names = "--model", required = true, description = "Model folder: a base model of any supported architecture, or a topographic model (a train output).")
+    @Option(names = "--model", description = "Model folder: a base model of any supported architecture, or a topographic model (a train output; "
+            + Defaults.MODEL_DEFAULT + ").")
     Path model;
     @Option(names = "--stimuli", description = "Stimulus library, or your own folder of images, sounds, texts or videos (category "
             + "folders as in fLoc, on/ + off/, optional stimuli.csv; README 'Your own stimuli'). Default: the library of seed 0 under .cache/stimuli.")
@@ -64,7 +65,7 @@ final class LocalizeCommand implements Callable<Integer> {
         if (moreStimuli != null) libraries.addAll(moreStimuli);
         SelectivityAnalysis.Settings s = SelectivityAnalysis.Settings.defaults();
         if (fwhm != null) s = s.withFwhm(fwhm);
-        localize(model, libraries, contrastFile, contrasts, s.withQ(q), out, device);
+        localize(model == null ? Defaults.embeddedModel() : model, libraries, contrastFile, contrasts, s.withQ(q), out, device);
         return 0;
     }
 

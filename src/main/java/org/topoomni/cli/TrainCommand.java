@@ -16,8 +16,8 @@ import java.util.concurrent.Callable;
         description = "Train cortical adaptors on one sheet with the spatial loss (or --control: alpha = 0).")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = {"--model", "--base"}, required = true, description = "Base model folder of any supported architecture "
-            + "(a topographic model's folder stands for its base model).")
+    @Option(names = {"--model", "--base"}, description = "Base model folder of any supported architecture "
+            + "(a topographic model's folder stands for its base model; " + Defaults.MODEL_DEFAULT + ").")
     Path base;
     @Option(names = "--out", required = true, description = "Folder for the adaptors, curves and metrics.")
     Path out;
@@ -64,6 +64,7 @@ final class TrainCommand implements Callable<Integer> {
             case "cached" -> TopoTrainer.Mode.CACHED;
             default -> throw new IllegalArgumentException("--mode must be full or cached, got " + mode);
         };
+        if (base == null) base = Defaults.embeddedModel();
         Path baseModel = Models.baseOf(base);
         if (!baseModel.equals(base)) System.err.println(base + " is a topographic model; training new adaptors on its base model " + baseModel);
         SheetLayout layout = Models.sheet(baseModel);

@@ -57,6 +57,19 @@ class CliTest {
     }
 
     @Test
+    void withoutAModelAskRunsTheEmbeddedDefaultOrSaysHowToBuildIt() {
+        org.topoomni.model.BasePretraining recipe = org.topoomni.registry.Backbones.pretraining(org.topoomni.registry.Backbones.EMBEDDED_DEFAULT);
+        boolean built = recipe.isDone(Defaults.baseModel(recipe, 0, org.topoomni.model.BasePretraining.Scale.FULL));
+        Run r = run("ask", "--text", "What is 3 + 4?", "--max-tokens", "2");
+        if (built) {
+            assertEquals(0, r.code(), r.err());
+        } else {
+            assertNotEquals(0, r.code());
+            assertTrue(r.err().contains("no --model given, and the embedded default (pretrained-omni) is not built yet: ./topo-omni demo builds it"), r.err());
+        }
+    }
+
+    @Test
     void sheetCommandPrintsThePapersLayout() {
         Run r = run("sheet");
         assertEquals(0, r.code());
