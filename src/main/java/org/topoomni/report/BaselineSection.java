@@ -74,7 +74,7 @@ final class BaselineSection {
             out.add(new Row("profile r vs human " + roi, Double.isNaN(a) ? "not run" : num(a, 2), Double.isNaN(b) ? "not run" : num(b, 2), a, b));
         }
         PerturbCurves fa = faces(run), fb = faces(baseline);
-        out.add(fraction("driving the face cluster (&le; " + num(100 * Targets.DRIVE_MAX_COVERAGE, 0) + "%): other images called a face",
+        out.add(fraction("driving the face cluster (\u2264 " + num(100 * Targets.DRIVE_MAX_COVERAGE, 0) + "%): other images called a face",
                 bestDrive(fa), bestDrive(fb)));
         out.add(fraction("suppressing " + num(100 * Targets.SUPPRESS_COVERAGE, 0) + "% of it: drop in face naming", drop(fa), drop(fb)));
         ScreeningVerdict sa = run.discover == null ? null : ScreeningVerdict.of(run.discover, run.localizers());
