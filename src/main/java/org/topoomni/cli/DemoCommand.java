@@ -52,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "Run folder (default: ${DEFAULT-VALUE}).")
     Path out;
-    @Option(names = "--quick", description = "Smaller settings for a fast look (minutes instead of half an hour).")
+    @Option(names = "--quick", description = "Smaller settings for a fast look: half the stimuli and about a sixth of the training steps.")
     boolean quick;
     @Option(names = "--tiny", description = "Smoke test of the whole pipeline in a few minutes: a small test model, a few steps per stage and a few "
             + "stimuli per category (its maps mean nothing).")
