@@ -269,16 +269,19 @@ public final class TopoTrainer {
                             spatial = sp.getFloat();
                             NDArray c = conditioning(sub, adaptors);
                             cond = c.getFloat();
-                            total = sp.mul((float) s.alpha());
+                            // the control (alpha 0) logs the spatial loss but leaves it out of the objective, so that the
+                            // backward pass does not run through the loss only to multiply its gradient by zero
+                            total = s.alpha() == 0 ? null : sp.mul((float) s.alpha());
                             if (withText) {
                                 int[] tidx = Steps.batchAt(step, s.batchSize(), texts.size(), s.seed() ^ TEXT_SALT);
                                 Neighbourhoods tnb = Neighbourhoods.sampleWithin(layout, s.radius(), s.neighbourhoods(), language, rng);
                                 NDArray tsp = spatialLoss.compute(sheetOf(sub, model, adaptors, textRec, texts, tidx, textCache).sheet(), tnb);
                                 textSpatial = tsp.getFloat();
-                                total = total.add(tsp.mul((float) (s.alpha() * s.textWeight())));
+                                total = plus(total, tsp.mul((float) (s.alpha() * s.textWeight())));
                             }
-                            if (taskLoss != null) total = total.add(taskLoss);
-                            if (s.mode() == Mode.CACHED || s.conditioning() > 0) total = total.add(c.mul((float) s.conditioning()));
+                            if (taskLoss != null) total = plus(total, taskLoss);
+                            if (s.mode() == Mode.CACHED || s.conditioning() > 0) total = plus(total, c.mul((float) s.conditioning()));
+                            if (total == null) total = sp.mul(0f); // nothing to learn: a zero objective that still has the graph's shape
                             gc.backward(total);
                         }
                         opt.update(adaptors.weights().all(), schedule.at(step), 1.0, n -> false, sub);
@@ -302,6 +305,10 @@ public final class TopoTrainer {
     }
 
     private static final long TEXT_SALT = 0x7E47_7E47L;
+
+    private static NDArray plus(NDArray sum, NDArray term) {
+        return sum == null ? term : sum.add(term);
+    }
 
     /** A batch's sheet, and in FULL mode the forward pass's output (null in CACHED mode). */
     private record Pass(NDArray sheet, Output output) {}
