@@ -40,7 +40,7 @@ final class PerturbCommand implements Callable<Integer> {
     long seed;
     @Option(names = "--max-tokens", defaultValue = "8", description = "Longest answer in tokens (default: ${DEFAULT-VALUE}).")
     int maxTokens;
-    @Option(names = "--batch", defaultValue = "512", description = "Rows (image x condition) per forward pass (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", defaultValue = "0", description = "Rows (image x condition) per forward pass; memory grows with it (default: the model's own, 512 for tinyomni, 48 for pretrained-omni).")
     int batch;
 
     @picocli.CommandLine.Mixin

@@ -52,6 +52,9 @@ final class TappedBackbone implements Backbone {
     public Processor processor() { return inner.processor(); }
 
     @Override
+    public int inferenceBatch() { return inner.inferenceBatch(); }
+
+    @Override
     public long parameterCount() { return inner.parameterCount(); }
 
     @Override

@@ -51,6 +51,15 @@ public interface Backbone extends AutoCloseable {
     /** Greedy answers, at most {@code maxTokens} tokens each, with {@code hook} applied at every layer. */
     List<Answer> generate(NDManager manager, List<ModelInput> inputs, int maxTokens, LayerHook hook);
 
+    /**
+     * Inputs per forward or generation pass when a caller runs many (the perturbation's probe,
+     * response recording): a pass keeps every intermediate array until it ends, so this bounds
+     * its memory. Sized per architecture from measured peaks; a few GB on the CPU.
+     */
+    default int inferenceBatch() {
+        return 64;
+    }
+
     /** Number of scalar parameters (for logs and reports). */
     long parameterCount();
 

@@ -62,7 +62,7 @@ public final class Perturbation {
      * @param perCategory held-out images per category, at most
      * @param seed        seed of the random masks and of the image sample
      * @param maxTokens   longest answer in tokens
-     * @param batchSize   rows (image x condition) per forward pass
+     * @param batchSize   rows (image x condition) per forward pass; 0: the backbone's {@link org.topoomni.model.Backbone#inferenceBatch}
      */
     public record Settings(List<String> categories, double[] coverages, int randomMasks, int perCategory, long seed,
                            int maxTokens, int batchSize) {
@@ -80,14 +80,14 @@ public final class Perturbation {
             if (randomMasks < 0) throw new IllegalArgumentException("number of random masks must be >= 0, got " + randomMasks);
             if (perCategory < 1) throw new IllegalArgumentException("images per category must be at least 1, got " + perCategory);
             if (maxTokens < 1) throw new IllegalArgumentException("answers need at least 1 token, got " + maxTokens);
-            if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            if (batchSize < 0) throw new IllegalArgumentException("batch size must be at least 1 (or 0: the backbone's own), got " + batchSize);
             categories = List.copyOf(categories);
             coverages = coverages.clone();
         }
 
-        /** Faces, bodies, scenes, objects; 0-30%; one random mask; 40 images per category; 8 tokens; 512 rows per pass. */
+        /** Faces, bodies, scenes, objects; 0-30%; one random mask; 40 images per category; 8 tokens; the backbone's rows per pass. */
         public static Settings defaults() {
-            return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 40, 0, 8, 512);
+            return new Settings(DEFAULT_CATEGORIES, DEFAULT_COVERAGES, 1, 40, 0, 8, 0);
         }
 
         public Settings withCategories(List<String> c) { return new Settings(c, coverages, randomMasks, perCategory, seed, maxTokens, batchSize); }
@@ -149,8 +149,9 @@ public final class Perturbation {
      * pretraining extras). Writes nothing.
      */
     public static Result measure(NDManager manager, Path modelDir, Path localizerDir, Path library, List<Path> moreImages,
-                                 Settings settings, PrintStream log, Progress progress) throws IOException {
+                                 Settings asked, PrintStream log, Progress progress) throws IOException {
         if (modelDir == null || !Files.isDirectory(modelDir)) throw new IllegalArgumentException("model folder not found: " + modelDir);
+        Settings settings = asked;
         long t0 = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
 
@@ -182,6 +183,7 @@ public final class Perturbation {
             List<PerceptionProbe.Image> images = PerceptionProbe.heldOutImages(model.backbone(), sets, settings.categories(), sources,
                     settings.perCategory(), pretrainSeed, settings.seed());
             timings.put("images_s", seconds(tImages));
+            if (settings.batchSize() == 0) settings = settings.withBatchSize(model.backbone().inferenceBatch());
             PerceptionProbe probe = new PerceptionProbe(model, images, judge, settings.maxTokens(), settings.batchSize());
 
             Plan plan = Plan.of(images, clusters, settings);

@@ -89,6 +89,7 @@ class PretrainedOmniCliTest {
         JsonNode ps = new ObjectMapper().readTree(pert.resolve("summary.json").toFile());
         assertEquals(2048 / 10, ps.path("categories").path(probed.get(0)).path("n_units").get(1).asInt(), "10% of the vision stack's 2,048 units");
         assertEquals(seed, ps.path("settings").path("pretrain_seed").asLong(), "the probe images are the pretraining's held-out ones");
+        assertEquals(48, ps.path("settings").path("batch_size").asInt(), "without --batch the probe takes the backbone's own rows per pass");
 
         Path png = Files.walk(lib.resolve("visual")).filter(x -> x.toString().endsWith(".png")).findFirst().orElseThrow();
         CliTest.Run a = CliTest.run("ask", "--model", topo.toString(), "--image", png.toString(), "--max-tokens", "4");

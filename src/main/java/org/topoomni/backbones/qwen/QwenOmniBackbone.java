@@ -121,6 +121,13 @@ public final class QwenOmniBackbone implements Backbone {
         return out;
     }
 
+    /**
+     * A 3B-parameter model with hundreds of tokens per image: few inputs per pass. Not measured
+     * on the 3B checkpoint (no GPU here); a lab sets {@code perturb --batch} for its memory.
+     */
+    @Override
+    public int inferenceBatch() { return 4; }
+
     @Override
     public long parameterCount() {
         return thinker.parameterCount();

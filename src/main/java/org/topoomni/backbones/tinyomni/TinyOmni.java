@@ -77,6 +77,10 @@ public final class TinyOmni implements Backbone {
     /** Its parameters: the pretraining in this package trains them; everything else sees a frozen backbone. */
     public Weights weights() { return w; }
 
+    /** Small activations: 512 rows of images per generation pass stay under 2 GB. */
+    @Override
+    public int inferenceBatch() { return 512; }
+
     @Override
     public long parameterCount() { return w.count(); }
 
