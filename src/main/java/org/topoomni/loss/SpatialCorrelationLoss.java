@@ -148,7 +148,8 @@ public final class SpatialCorrelationLoss implements TopographicLoss {
         NDArray mask = m.create(valid, new Shape(n, 1, k)).toType(type, false);
         NDArray index = m.create(idx).toType(DataType.INT64, false);
         NDArray a = responses.get(new NDIndex(":, {}", index))   // T x (N K): the one gather
-                .reshape(t, n, k).transpose(1, 0, 2);              // N x T x K
+                .reshape(t, n, k).transpose(1, 0, 2)               // N x T x K, a strided view
+                .reshape(n * t, k).reshape(n, t, k);               // copied once into N x T x K order
         NDArray centred = a.sub(a.mean(new int[] {1}, true));
         NDArray ss = centred.square().sum(new int[] {1}, true);    // N x 1 x K
 

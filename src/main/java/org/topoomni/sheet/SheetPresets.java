@@ -11,12 +11,14 @@ public final class SheetPresets {
 
     public static final String QWEN25_OMNI_3B = "qwen2.5-omni-3b";
     public static final String TINYOMNI = "tinyomni";
+    public static final String PRETRAINED_OMNI = "pretrained-omni";
 
     private static final Map<String, Supplier<SheetLayout>> PRESETS = new TreeMap<>();
 
     static {
         PRESETS.put(QWEN25_OMNI_3B, SheetPresets::qwen25Omni3b);
         PRESETS.put(TINYOMNI, SheetPresets::tinyOmni);
+        PRESETS.put(PRETRAINED_OMNI, SheetPresets::pretrainedOmni);
     }
 
     /**
@@ -38,6 +40,20 @@ public final class SheetPresets {
         return SheetLayout.of(List.of(LayerStack.uniform("vision", Modality.VISION, Placement.SENSORY, 6, 128),
                 LayerStack.uniform("audio", Modality.AUDIO, Placement.SENSORY, 6, 128),
                 LayerStack.uniform("language", Modality.LANGUAGE, Placement.SHARED, 6, 256)));
+    }
+
+    /**
+     * The embedded default (architecture pretrained-omni): the MobileNetV3's 17 sites and the
+     * vision adapter (widths 16-600), the audio encoder 6 x 128, the MiniLM 6 x 384 and the
+     * thinker 5 x 256 - an 80 x 80 sheet (the model package checks that its default config and
+     * the CNN's real widths give this same layout).
+     */
+    public static SheetLayout pretrainedOmni() {
+        int[] vision = {16, 16, 24, 24, 32, 32, 32, 64, 64, 64, 64, 88, 88, 120, 120, 120, 480, 600};
+        return SheetLayout.of(List.of(new LayerStack("vision", Modality.VISION, Placement.SENSORY, vision),
+                LayerStack.uniform("audio", Modality.AUDIO, Placement.SENSORY, 6, 128),
+                LayerStack.uniform("text", Modality.LANGUAGE, Placement.SENSORY, 6, 384),
+                LayerStack.uniform("thinker", Modality.LANGUAGE, Placement.SHARED, 5, 256)));
     }
 
     public static SheetLayout get(String name) {

@@ -106,6 +106,7 @@ class PretrainedOmniTest {
         assertEquals(12, sheet.band("audio").cols());
         assertEquals(36, sheet.band("text").cols());
         assertEquals(64, sheet.band("thinker").top());
+        assertEquals(org.topoomni.sheet.SheetPresets.get("pretrained-omni").describe(), sheet.describe(), "the benchmarks' preset is this sheet");
     }
 
     @Test
