@@ -113,9 +113,10 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("== Topo-Omni demo" + (scale == BasePretraining.Scale.FULL ? "" : " (" + scale.name().toLowerCase(Locale.ROOT) + ")")
                 + ": run folder " + out.toAbsolutePath());
 
+        Path model = Defaults.baseModel(recipe, seed, scale);
+        checkSameBase(out, model);
         Path lib = stage("1/8 stimulus library", Defaults.libraryDone(seed, perCategory), () -> Defaults.library(seed, perCategory));
         int extra = sizes.extra();
-        Path model = Defaults.baseModel(recipe, seed, scale);
         boolean pretrained = recipe.isDone(model);
         stage("2/8 pretrain the base model (" + recipe.architecture() + ")", pretrained, () -> {
             if (pretrained) {
@@ -242,6 +243,24 @@ final class DemoCommand implements Callable<Integer> {
 
     private interface Work<T> {
         T run() throws Exception;
+    }
+
+    /**
+     * A run folder resumes only the demo that made it: when its trained models stand on another
+     * base model (another architecture, scale or seed), reusing their stages would mix two runs
+     * in one report, so this is an error before anything is written.
+     */
+    static void checkSameBase(Path out, Path model) throws java.io.IOException {
+        Path want = model.toAbsolutePath().normalize();
+        for (String name : List.of("topo", "control")) {
+            Path meta = out.resolve(name).resolve(org.topoomni.model.CorticalModel.META);
+            if (!Files.isRegularFile(meta)) continue;
+            String had = Json.read(meta).path("base").asText("");
+            if (!had.isEmpty() && !Path.of(had).toAbsolutePath().normalize().equals(want)) {
+                throw new IllegalArgumentException(out + " holds a demo run on the base model " + had + ", but this demo (its --architecture, "
+                        + "--quick/--tiny and --seed) builds on " + want + "; choose another --out, or remove " + out + " to start it anew");
+            }
+        }
     }
 
     private <T> T stage(String name, Work<T> work) throws Exception {
