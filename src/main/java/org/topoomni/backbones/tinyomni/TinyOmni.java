@@ -77,7 +77,7 @@ public final class TinyOmni implements Backbone {
     /** Its parameters: the pretraining in this package trains them; everything else sees a frozen backbone. */
     public Weights weights() { return w; }
 
-    /** Small activations: 512 rows of images per generation pass stay under 2 GB. */
+    /** Small activations: the 512 rows per pass that the perturbation always used with this model. */
     @Override
     public int inferenceBatch() { return 512; }
 
