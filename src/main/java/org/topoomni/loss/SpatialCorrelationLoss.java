@@ -1,5 +1,7 @@
 package org.topoomni.loss;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -218,13 +220,13 @@ public final class SpatialCorrelationLoss implements TopographicLoss {
             safeVarD[a1] = ok[a1] ? varD[a1] : 1.0;
         }
         if (used == 0) {
-            return responses.sum().mul(0); // nothing defined: contributes nothing, keeps the graph
+            return Scalar.mul(responses.sum(), 0); // nothing defined: contributes nothing, keeps the graph
         }
         NDArray okMask = m.create(weightMaskFor(ok)).toType(type, false);
         NDArray denom = varR.mul(okMask).add(m.create(guard).toType(type, false))
                 .mul(m.create(safeVarD).toType(type, false)).sqrt();
         NDArray pearson = cov.mul(okMask).div(denom);
-        NDArray local = pearson.neg().add(1).mul(0.5);
+        NDArray local = Scalar.mul(pearson.neg().add(1), 0.5);
         return local.mul(m.create(weight).toType(type, false)).sum();
     }
 

@@ -87,7 +87,7 @@ public final class Nn {
             q = rotate(q, rope[0], rope[1]);
             k = rotate(k, rope[0], rope[1]);
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale);
+        NDArray scores = Scalar.mul(q.matMul(k.transpose(0, 1, 3, 2)), scale);
         if (mask != null) scores = scores.add(mask);
         NDArray att = scores.softmax(-1);
         NDArray out = att.matMul(v).transpose(0, 2, 1, 3).reshape(b, s, d);

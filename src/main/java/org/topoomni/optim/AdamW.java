@@ -1,5 +1,7 @@
 package org.topoomni.optim;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
@@ -67,15 +69,15 @@ public final class AdamW implements AutoCloseable {
         for (Map.Entry<String, NDArray> e : grads.entrySet()) {
             String name = e.getKey();
             NDArray p = params.get(name);
-            NDArray g = scale == 1.0 ? e.getValue() : e.getValue().mul((float) scale);
+            NDArray g = scale == 1.0 ? e.getValue() : Scalar.mul(e.getValue(), (float) scale);
             NDArray a = m1.computeIfAbsent(name, k -> manager.zeros(p.getShape(), p.getDataType()));
             NDArray b = m2.computeIfAbsent(name, k -> manager.zeros(p.getShape(), p.getDataType()));
             a.tempAttach(scratch); // temporaries made from the moments are freed with the step
             b.tempAttach(scratch);
-            a.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+            a.muli((float) beta1).addi(Scalar.mul(g, (float) (1 - beta1)));
             b.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
             if (decayed.test(name) && weightDecay > 0) p.muli((float) (1 - lr * weightDecay));
-            NDArray upd = a.div((float) bc1).divi(b.div((float) bc2).sqrt().addi((float) eps)).muli((float) lr);
+            NDArray upd = Scalar.div(a, (float) bc1).divi(Scalar.div(b, (float) bc2).sqrt().addi((float) eps)).muli((float) lr);
             p.subi(upd);
         }
         return norm;

@@ -1,5 +1,7 @@
 package org.topoomni.train;
 
+import org.topoomni.nn.Scalar;
+
 import org.topoomni.loss.SpatialCorrelationLoss;
 import org.topoomni.model.Backbone;
 import org.topoomni.model.CorticalAdaptors;
@@ -271,17 +273,17 @@ public final class TopoTrainer {
                             cond = c.getFloat();
                             // the control (alpha 0) logs the spatial loss but leaves it out of the objective, so that the
                             // backward pass does not run through the loss only to multiply its gradient by zero
-                            total = s.alpha() == 0 ? null : sp.mul((float) s.alpha());
+                            total = s.alpha() == 0 ? null : Scalar.mul(sp, s.alpha());
                             if (withText) {
                                 int[] tidx = Steps.batchAt(step, s.batchSize(), texts.size(), s.seed() ^ TEXT_SALT);
                                 Neighbourhoods tnb = Neighbourhoods.sampleWithin(layout, s.radius(), s.neighbourhoods(), language, rng);
                                 NDArray tsp = spatialLoss.compute(sheetOf(sub, model, adaptors, textRec, texts, tidx, textCache).sheet(), tnb);
                                 textSpatial = tsp.getFloat();
-                                total = plus(total, tsp.mul((float) (s.alpha() * s.textWeight())));
+                                total = plus(total, Scalar.mul(tsp, s.alpha() * s.textWeight()));
                             }
                             if (taskLoss != null) total = plus(total, taskLoss);
-                            if (s.mode() == Mode.CACHED || s.conditioning() > 0) total = plus(total, c.mul((float) s.conditioning()));
-                            if (total == null) total = sp.mul(0f); // nothing to learn: a zero objective that still has the graph's shape
+                            if (s.mode() == Mode.CACHED || s.conditioning() > 0) total = plus(total, Scalar.mul(c, s.conditioning()));
+                            if (total == null) total = Scalar.mul(sp, 0); // nothing to learn: a zero objective that still has the graph's shape
                             gc.backward(total);
                         }
                         opt.update(adaptors.weights().all(), schedule.at(step), 1.0, n -> false, sub);
@@ -360,10 +362,11 @@ public final class TopoTrainer {
             NDArray gram = w.matMul(wt);
             gram.attach(m);
             NDArray eye = m.eye((int) d);
-            NDArray dev = gram.sub(eye).square().sum().add(gram.inverse().sub(eye).square().sum()).div((float) d);
+            NDArray dev = gram.sub(eye).square().sum().add(gram.inverse().sub(eye).square().sum());
+            dev = Scalar.div(dev, d);
             sum = sum == null ? dev : sum.add(dev);
         }
-        return sum.div((float) adaptors.sites().size());
+        return Scalar.div(sum, adaptors.sites().size());
     }
 
     /**

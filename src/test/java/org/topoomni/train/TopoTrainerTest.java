@@ -131,13 +131,42 @@ class TopoTrainerTest {
     }
 
     @Test
-    void twoRunsWithOneSeedGiveTheSameAdaptorsBitForBit() throws Exception {
+    void twoCachedRunsWithOneSeedGiveTheSameAdaptorsBitForBitWhileTheCollectorRuns() throws Exception {
+        twoRunsAgree(TopoTrainer.Mode.CACHED, 30);
+    }
+
+    @Test
+    void twoFullRunsWithOneSeedGiveTheSameAdaptorsBitForBitWhileTheCollectorRuns() throws Exception {
+        twoRunsAgree(TopoTrainer.Mode.FULL, 8); // backpropagates through the backbone's every layer
+    }
+
+    /**
+     * Trains the same adaptors twice with one seed while another thread keeps asking for
+     * collections, so that collections (and the Cleaners of freed direct buffers) fall between
+     * forward passes and their backward passes: a constant whose memory the collector can free under a
+     * backward node would make the two runs differ.
+     */
+    private static void twoRunsAgree(TopoTrainer.Mode mode, int steps) throws Exception {
         OmniConfig cfg = OmniConfig.testTiny();
         List<TrainItem> items = chat(PretrainerTest.items(cfg, 12));
-        TopoTrainer.Settings s = settings(TopoTrainer.Mode.CACHED, 20, 30);
+        TopoTrainer.Settings s = settings(mode, 20, steps);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread churn = new Thread(() -> {
+            while (!stop.get()) {
+                System.gc();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "collector");
+        churn.setDaemon(true);
+        long gcBefore = collections();
+        churn.start();
         try (TinyOmni model = new TinyOmni(manager, cfg, PretrainerTest.tok, 1)) {
             List<LayerSite> sites = model.sites();
-            Map<LayerSite, float[]> cache = TopoTrainer.cacheMeans(manager, model, sites, items, 8);
+            Map<LayerSite, float[]> cache = mode == TopoTrainer.Mode.CACHED ? TopoTrainer.cacheMeans(manager, model, sites, items, 8) : null;
             Map<LayerSite, float[]> first = new java.util.HashMap<>();
             for (int run = 0; run < 2; run++) {
                 try (CorticalAdaptors a = new CorticalAdaptors(manager, model.stacks(), 2)) {
@@ -150,7 +179,17 @@ class TopoTrainerTest {
                 }
             }
             assertEquals(sites.size(), first.size());
+        } finally {
+            stop.set(true);
+            churn.join();
         }
+        assertTrue(collections() - gcBefore >= steps, "the collector ran during training (" + (collections() - gcBefore) + " collections)");
+    }
+
+    private static long collections() {
+        long n = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) n += Math.max(0, gc.getCollectionCount());
+        return n;
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
@@ -266,7 +268,7 @@ public final class MiniLm implements AutoCloseable {
                 1f / arch.scoreDivisor());
         NDArray a = norm(ctx.add(x), p + "attn_norm", L.attnNorm());
         NDArray up = linear(a, p + "up");
-        NDArray act = up.mul(up.div((float) Math.sqrt(2.0)).erf().add(1f)).mul(0.5f); // the graph's GELU
+        NDArray act = Scalar.mul(up.mul(Scalar.div(up, Math.sqrt(2.0)).erf().add(1f)), 0.5); // the graph's GELU
         return norm(linear(act, p + "down").add(a), p + "out_norm", L.outNorm());
     }
 

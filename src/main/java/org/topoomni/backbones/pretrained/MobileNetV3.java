@@ -1,5 +1,7 @@
 package org.topoomni.backbones.pretrained;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -151,7 +153,7 @@ public final class MobileNetV3 implements AutoCloseable {
             NDArray s = x.mean(new int[] {3}, true).mean(new int[] {2}, true); // PyTorch engine: one axis per mean
             s = conv(s, b.se().reduce(), p + "se.reduce");
             s = conv(s, b.se().expand(), p + "se.expand");
-            NDArray gate = s.add(b.se().shift()).clip(0f, 6f).mul(b.se().scale());
+            NDArray gate = Scalar.mul(s.add(b.se().shift()).clip(0f, 6f), b.se().scale());
             x = gate.mul(x);
         }
         x = conv(x, b.project(), p + "project");
@@ -191,10 +193,10 @@ public final class MobileNetV3 implements AutoCloseable {
     private static NDArray activate(NDArray x, Activation a) {
         return switch (a.kind()) {
             case NONE -> x;
-            case RELU -> x.maximum(0f);
+            case RELU -> Scalar.maximum(x, 0);
             case RELU6 -> x.clip(0f, 6f);
             // the graph's order: Mul(c, x) * Relu6(x + a)
-            case HARD_SWISH -> x.mul(a.scale()).mul(x.add(a.shift()).clip(0f, 6f));
+            case HARD_SWISH -> Scalar.mul(x, a.scale()).mul(x.add(a.shift()).clip(0f, 6f));
         };
     }
 

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -48,7 +50,7 @@ final class AudioEncoder {
         float[] inv;
         try (NDManager s = m.newSubManager()) {
             // exp(-ln(10000) / (half - 1) * i) in float32, as torch evaluates transformers' formula.
-            inv = s.arange(0, half, 1, DataType.FLOAT32).mul(-Math.log(10000) / (half - 1)).exp().toFloatArray();
+            inv = Scalar.mul(s.arange(0, half, 1, DataType.FLOAT32), (float) (-Math.log(10000) / (half - 1))).exp().toFloatArray();
             float[] angles = new float[t * half];
             for (int p = 0; p < t; p++) for (int j = 0; j < half; j++) angles[p * half + j] = (float) p * inv[j];
             NDArray a = s.create(angles, new Shape(t, half));

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -29,7 +31,7 @@ final class Ops {
     /** Qwen2RMSNorm: x / sqrt(mean(x^2) + eps) * w, computed in float32. */
     static NDArray rmsNorm(NDArray x, NDArray w, float eps) {
         NDArray var = x.square().mean(new int[] {-1}, true);
-        return x.mul(var.add(eps).pow(-0.5f)).mul(w);
+        return x.mul(Scalar.pow(var.add(eps), -0.5)).mul(w);
     }
 
     /** torch.nn.LayerNorm over the last axis. */
@@ -46,7 +48,7 @@ final class Ops {
             case "gelu":
                 return Activation.gelu(x);
             case "quick_gelu":
-                return x.mul(Activation.sigmoid(x.mul(1.702f)));
+                return x.mul(Activation.sigmoid(Scalar.mul(x, 1.702)));
             default:
                 throw new IllegalArgumentException("activation '" + name + "' is not supported (silu, gelu, quick_gelu)");
         }
@@ -78,7 +80,7 @@ final class Ops {
         for (int i = 0; i < nd; i++) axes[i] = i;
         axes[nd - 1] = nd - 2;
         axes[nd - 2] = nd - 1;
-        NDArray scores = q.matMul(k.transpose(axes)).mul(scale);
+        NDArray scores = Scalar.mul(q.matMul(k.transpose(axes)), scale);
         if (mask != null) scores = scores.add(mask);
         return scores.softmax(-1).matMul(v);
     }

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -231,7 +233,7 @@ final class QwenThinker implements AutoCloseable {
         if (count == 0) return m.zeros(new Shape());
         NDArray logp = logits.logSoftmax(-1);
         NDArray picked = logp.gather(m.create(targets, new Shape(b, s, 1)), 2).reshape(b, s);
-        return picked.mul(m.create(weight, new Shape(b, s))).sum().neg().div((float) count);
+        return Scalar.div(picked.mul(m.create(weight, new Shape(b, s))).sum().neg(), count);
     }
 
     /**

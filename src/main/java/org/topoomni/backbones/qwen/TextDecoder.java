@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -48,7 +50,7 @@ final class TextDecoder {
         int hd = c.headDim();
         try (NDManager s = m.newSubManager()) {
             // 1 / theta^(arange(0, hd, 2) / hd) in float32, evaluated by the engine like torch.
-            NDArray exponent = s.arange(0, hd, 2, DataType.FLOAT32).div((float) hd);
+            NDArray exponent = Scalar.div(s.arange(0, hd, 2, DataType.FLOAT32), hd);
             invFreq = s.full(exponent.getShape(), (float) c.ropeTheta()).pow(exponent).getNDArrayInternal().rdiv(1f).toFloatArray();
         }
         axisOf = new int[hd / 2];
@@ -140,7 +142,7 @@ final class TextDecoder {
         // Grouped-query attention without copying keys: the query heads that share a key-value
         // head (h = kv * rep + r) are stacked along the token axis of that head.
         NDArray qg = q.reshape(rows, kvh, rep * t, hd);
-        NDArray scores = qg.matMul(k.transpose(0, 1, 3, 2)).mul((float) Math.pow(hd, -0.5)).reshape(rows, kvh, rep, t, sk);
+        NDArray scores = Scalar.mul(qg.matMul(k.transpose(0, 1, 3, 2)), (float) Math.pow(hd, -0.5)).reshape(rows, kvh, rep, t, sk);
         scores = scores.add(mask.expandDims(1));
         NDArray o = scores.softmax(-1).reshape(rows, kvh, rep * t, sk).matMul(v)
                 .reshape(rows, heads, t, hd).transpose(0, 2, 1, 3).reshape(rows, t, (long) heads * hd);

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -54,7 +56,7 @@ final class VisionEncoder {
         // 1 / 10000^(arange(0, d, 2) / d) with d = head_dim / 2, computed by the engine in float32 like torch.
         int d = c.headDim() / 2;
         try (NDManager s = m.newSubManager()) {
-            NDArray exponent = s.arange(0, d, 2, DataType.FLOAT32).div((float) d);
+            NDArray exponent = Scalar.div(s.arange(0, d, 2, DataType.FLOAT32), d);
             invFreq = s.full(exponent.getShape(), 10000f).pow(exponent).getNDArrayInternal().rdiv(1f).toFloatArray();
         }
     }

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.qwen;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
@@ -63,14 +65,14 @@ final class WhisperFeatures {
         System.arraycopy(wave, 0, padded, 0, real);
         try (NDManager s = m.newSubManager()) {
             // torch.hann_window(n_fft), periodic: 0.5 - 0.5 cos(2 pi n / n_fft), in float32
-            NDArray window = s.arange(0, nFft, 1, DataType.FLOAT32).mul(2 * Math.PI / nFft).cos().mul(-0.5).add(0.5);
+            NDArray window = Scalar.mul(Scalar.mul(s.arange(0, nFft, 1, DataType.FLOAT32), (float) (2 * Math.PI / nFft)).cos(), -0.5).add(0.5);
             NDArray stft = s.create(padded).stft(nFft, hop, true, window, false, true);
             int frames = (int) stft.getShape().get(1) - 1;
             NDArray power = stft.get(new NDIndex(":, :-1")).abs().square();
             NDArray mel = s.create(melFilters, new Shape(melBins, nFft / 2 + 1)).matMul(power);
-            NDArray log = mel.maximum(1e-10f).log10();
+            NDArray log = Scalar.maximum(mel, 1e-10f).log10();
             float max = log.max().getFloat();
-            NDArray out = log.maximum(max - 8.0f).add(4.0f).div(4.0f);
+            NDArray out = Scalar.div(Scalar.maximum(log, max - 8.0f).add(4.0f), 4.0f);
             return new Features(out.toFloatArray(), frames, Math.min(frames, (real + hop - 1) / hop));
         }
     }

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.tinyomni;
 
+import org.topoomni.nn.Scalar;
+
 import org.topoomni.model.LayerHook;
 import org.topoomni.model.LayerSite;
 import org.topoomni.model.Weights;
@@ -114,7 +116,7 @@ public final class EncoderHeads {
                 NDArray l = headLoss(model, audio, batch.audioItems, categories, families, auditory, AW, AB, 1);
                 if (l != null) total = total == null ? l : total.add(l);
             }
-            return total == null ? null : total.mul((float) weight);
+            return total == null ? null : Scalar.mul(total, weight);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.topoomni.backbones.tinyomni;
 
+import org.topoomni.nn.Scalar;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -13,7 +15,7 @@ public final class Losses {
         float n = 0;
         for (float v : batch.lossMask) n += v;
         if (n == 0) throw new IllegalArgumentException("the batch has no tokens to learn");
-        return maskedLogLikelihood(logits, batch).sum().neg().div(n);
+        return Scalar.div(maskedLogLikelihood(logits, batch).sum().neg(), n);
     }
 
     /** log p(target) at every position, (size, length); positions without a target hold the log-probability of PAD and must be masked. */
