@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
+import java.util.function.BinaryOperator;
+
 /**
  * Arithmetic of an array with a constant that stays right under autograd. Use these instead of
  * DJL's {@code NDArray.mul(Number)}, {@code div(Number)}, {@code pow(Number)},
@@ -26,36 +28,33 @@ public final class Scalar {
 
     /** x * c. */
     public static NDArray mul(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.mul(s);
-        }
+        return with(x, c, NDArray::mul);
     }
 
     /** x / c. */
     public static NDArray div(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.div(s);
-        }
+        return with(x, c, NDArray::div);
     }
 
     /** x ^ c, elementwise. */
     public static NDArray pow(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.pow(s);
-        }
+        return with(x, c, NDArray::pow);
     }
 
     /** max(x, c), elementwise. */
     public static NDArray maximum(NDArray x, double c) {
-        try (NDArray s = of(x, c)) {
-            return x.maximum(s);
-        }
+        return with(x, c, NDArray::maximum);
     }
 
     /** min(x, c), elementwise. */
     public static NDArray minimum(NDArray x, double c) {
+        return with(x, c, NDArray::minimum);
+    }
+
+    /** op(x, constant), the constant's wrapper released afterwards (the operation keeps its own reference). */
+    private static NDArray with(NDArray x, double c, BinaryOperator<NDArray> op) {
         try (NDArray s = of(x, c)) {
-            return x.minimum(s);
+            return op.apply(x, s);
         }
     }
 
