@@ -362,8 +362,7 @@ public final class TopoTrainer {
             NDArray gram = w.matMul(wt);
             gram.attach(m);
             NDArray eye = m.eye((int) d);
-            NDArray dev = gram.sub(eye).square().sum().add(gram.inverse().sub(eye).square().sum());
-            dev = Scalar.div(dev, d);
+            NDArray dev = Scalar.div(gram.sub(eye).square().sum().add(gram.inverse().sub(eye).square().sum()), d);
             sum = sum == null ? dev : sum.add(dev);
         }
         return Scalar.div(sum, adaptors.sites().size());

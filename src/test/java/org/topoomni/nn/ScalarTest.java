@@ -6,8 +6,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.BufferPoolMXBean;
@@ -119,34 +122,20 @@ class ScalarTest {
         assertEquals(List.of(), found, "use org.topoomni.nn.Scalar for arithmetic with a constant");
     }
 
-    /** "owner name descriptor" of every method reference in a class file's constant pool (JVMS 4.4). */
-    static List<String> methodRefs(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        if (in.readInt() != 0xCAFEBABE) throw new IOException("not a class file");
-        in.readUnsignedShort();
-        in.readUnsignedShort();
-        int n = in.readUnsignedShort();
-        String[] utf = new String[n];
-        int[] a = new int[n], b = new int[n], tag = new int[n];
-        for (int i = 1; i < n; i++) {
-            tag[i] = in.readUnsignedByte();
-            switch (tag[i]) {
-                case 1 -> utf[i] = in.readUTF();
-                case 3, 4 -> in.readInt();
-                case 5, 6 -> { in.readLong(); i++; }
-                case 7, 8, 16, 19, 20 -> a[i] = in.readUnsignedShort();
-                case 9, 10, 11, 12, 17, 18 -> { a[i] = in.readUnsignedShort(); b[i] = in.readUnsignedShort(); }
-                case 15 -> { in.readUnsignedByte(); in.readUnsignedShort(); }
-                default -> throw new IOException("unknown constant pool tag " + tag[i]);
-            }
-        }
+    /** "owner name descriptor" of every method a class file calls. */
+    static List<String> methodRefs(InputStream in) throws IOException {
         List<String> out = new ArrayList<>();
-        for (int i = 1; i < n; i++) {
-            if (tag[i] != 10 && tag[i] != 11) continue;
-            String owner = utf[a[a[i]]];
-            int nat = b[i];
-            out.add(owner + " " + utf[a[nat]] + " " + utf[b[nat]]);
-        }
+        new ClassReader(in).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean isInterface) {
+                        out.add(owner + " " + method + " " + desc);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG);
         return out;
     }
 }
