@@ -17,7 +17,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * minus 8, then (x + 4) / 4. The attention mask keeps one frame per started hop of real samples.
  *
  * <p>The STFT, the matrix product and the logarithm run on the engine (libtorch, as in
- * transformers); the mel filters are computed in float64 as transformers' numpy code does.
+ * transformers); the mel filters are computed in float64 as transformers' numpy code does and
+ * rounded to float32 as its torch path does. The arithmetic after the waveform is float64
+ * (transformers' is float32): float32's rounding, in the weakest mel bins about 1e-5, depends
+ * on which code path the CPU's MKL picks, so float32 features differed between two x86
+ * machines by more than that; float64 features stay within 1e-7 of exact arithmetic on each,
+ * and within transformers' own float32 error of its features. Only the result is float32.
  *
  * <p>Padding to the full 30 s, as the processor does, changes none of the frames the mask keeps:
  * each of them reads only real samples and the zeros right after them. So by default the
@@ -64,16 +69,16 @@ final class WhisperFeatures {
         int real = Math.min(wave.length, length);
         System.arraycopy(wave, 0, padded, 0, real);
         try (NDManager s = m.newSubManager()) {
-            // torch.hann_window(n_fft), periodic: 0.5 - 0.5 cos(2 pi n / n_fft), in float32
-            NDArray window = Scalar.mul(Scalar.mul(s.arange(0, nFft, 1, DataType.FLOAT32), (float) (2 * Math.PI / nFft)).cos(), -0.5).add(0.5);
-            NDArray stft = s.create(padded).stft(nFft, hop, true, window, false, true);
+            // torch.hann_window(n_fft), periodic: 0.5 - 0.5 cos(2 pi n / n_fft)
+            NDArray window = Scalar.mul(Scalar.mul(s.arange(0, nFft, 1, DataType.FLOAT64), 2 * Math.PI / nFft).cos(), -0.5).add(0.5);
+            NDArray stft = s.create(padded).toType(DataType.FLOAT64, false).stft(nFft, hop, true, window, false, true);
             int frames = (int) stft.getShape().get(1) - 1;
             NDArray power = stft.get(new NDIndex(":, :-1")).abs().square();
-            NDArray mel = s.create(melFilters, new Shape(melBins, nFft / 2 + 1)).matMul(power);
-            NDArray log = Scalar.maximum(mel, 1e-10f).log10();
-            float max = log.max().getFloat();
-            NDArray out = Scalar.div(Scalar.maximum(log, max - 8.0f).add(4.0f), 4.0f);
-            return new Features(out.toFloatArray(), frames, Math.min(frames, (real + hop - 1) / hop));
+            NDArray filters = s.create(melFilters, new Shape(melBins, nFft / 2 + 1)).toType(DataType.FLOAT64, false);
+            NDArray log = Scalar.maximum(filters.matMul(power), 1e-10).log10();
+            double max = log.max().getDouble();
+            NDArray out = Scalar.div(Scalar.maximum(log, max - 8.0).add(4.0), 4.0);
+            return new Features(out.toType(DataType.FLOAT32, false).toFloatArray(), frames, Math.min(frames, (real + hop - 1) / hop));
         }
     }
 
